@@ -1,0 +1,436 @@
+package org.inkmath.latex.normalize;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.inkmath.latex.LatexToken;
+import org.inkmath.latex.LatexToken.Kind;
+import org.inkmath.latex.LatexTokenizer;
+import org.inkmath.latex.TokenSequence;
+import org.inkmath.latex.Vocabulary;
+import org.inkmath.latex.tree.MathNode;
+import org.inkmath.latex.tree.MathNode.BigOperator;
+import org.inkmath.latex.tree.MathNode.Fraction;
+import org.inkmath.latex.tree.MathNode.Group;
+import org.inkmath.latex.tree.MathNode.Root;
+import org.inkmath.latex.tree.MathNode.Row;
+import org.inkmath.latex.tree.MathNode.Scripts;
+import org.inkmath.latex.tree.MathNode.Symbol;
+
+/**
+ * Turns LaTeX as people write it (and as the CROHME InkML truth annotations hold it) into the
+ * token sequence of the captions, the canonical form of {@code GRAMMAR.md}.
+ *
+ * <p>Three steps: (1) the project's lexer cuts the string into tokens and a token pass drops
+ * what prints no symbol ({@code $}, spacing, {@code \left}, font and text wrappers) and maps
+ * other spellings to the vocabulary's ({@code \lt} to {@code <}, {@code \to} to
+ * {@code \rightarrow}, ...); (2) a lenient parser builds a {@link MathNode} tree with TeX's
+ * argument rules ({@code x^22} is {@code x^{2}2}, {@code f'} is {@code f^{\prime}}); (3) the
+ * tree is written back canonically: every argument of {@code ^ _ \frac \sqrt} braced, every
+ * other group dropped, a subscript before a superscript.
+ *
+ * <pre>{@code
+ * LatexNormalizer.crohme().normalize("$\\frac12 + x^2_i \\lt \\mbox{ab}$").tokens()
+ *     // \frac { 1 } { 2 } + x _ { i } ^ { 2 } < a b
+ * }</pre>
+ *
+ * Tokens the vocabulary lacks stay in the output and are listed in
+ * {@link Normalization#unknownTokens()}; repairs (an unmatched brace, a missing argument) are
+ * listed in {@link Normalization#warnings()}. Immutable and thread-safe.
+ */
+public final class LatexNormalizer {
+
+    /** Longest input accepted, in characters: far above any formula, low enough to stay fast. */
+    public static final int MAX_LENGTH = 100_000;
+    /** Deepest nesting of groups and arguments accepted (the parser recurses). */
+    public static final int MAX_DEPTH = 500;
+
+    private static final String PRIME = "\\prime";
+    private static final LatexNormalizer CROHME = new LatexNormalizer(Vocabulary.crohme());
+
+    private final Vocabulary vocabulary;
+
+    /** A normaliser that reports the tokens {@code vocabulary} lacks. */
+    public LatexNormalizer(Vocabulary vocabulary) {
+        this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
+    }
+
+    /** The normaliser for the CROHME vocabulary. */
+    public static LatexNormalizer crohme() {
+        return CROHME;
+    }
+
+    /**
+     * Normalises {@code latex}.
+     *
+     * @throws IllegalArgumentException when the input is longer than {@link #MAX_LENGTH} or
+     *                                  nested deeper than {@link #MAX_DEPTH}
+     */
+    public Normalization normalize(String latex) {
+        Objects.requireNonNull(latex, "latex");
+        if (latex.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("LaTeX input of " + latex.length() + " characters is longer than the "
+                    + MAX_LENGTH + " accepted");
+        }
+        List<String> warnings = new ArrayList<>();
+        List<LatexToken> tokens = rewrite(LatexTokenizer.tokenize(latex), warnings);
+        Row tree = new Parser(tokens, warnings).parseFormula();
+        List<String> out = new ArrayList<>();
+        writeRow(tree, out);
+        Set<String> unknown = new LinkedHashSet<>();
+        for (String token : out) {
+            if (!vocabulary.contains(token)) {
+                unknown.add(token);
+            }
+        }
+        return new Normalization(new TokenSequence(out), List.copyOf(unknown), warnings);
+    }
+
+    // ---- step 1: token rewrites ------------------------------------------------------------
+
+    /** Drops the tokens that print no symbol and maps other spellings to the vocabulary's. */
+    static List<LatexToken> rewrite(List<LatexToken> in, List<String> warnings) {
+        List<LatexToken> out = new ArrayList<>(in.size());
+        for (int i = 0; i < in.size(); i++) {
+            LatexToken token = in.get(i);
+            String text = token.text();
+            LatexToken next = i + 1 < in.size() ? in.get(i + 1) : null;
+            if (token.kind() == Kind.OTHER && Spellings.NO_SYMBOL_CHARACTERS.contains(text)
+                    || Spellings.NO_SYMBOL.contains(text) || Spellings.WRAPPERS.contains(text)) {
+                continue; // a wrapper's argument stays, as a group the writer flattens or braces
+            }
+            if (Spellings.DELIMITER_SIZES.contains(text)) {
+                if (next != null && next.text().equals(".")) {
+                    i++; // \left. and \right. are invisible delimiters
+                }
+                continue;
+            }
+            if (Spellings.DROPPED_WITH_ARGUMENT.contains(text)) {
+                i = skipArgument(in, i + 1) - 1;
+                continue;
+            }
+            if (text.equals("\\not") && next != null && next.text().equals("=")) {
+                out.add(new LatexToken("\\neq", Kind.SYMBOL, token.start(), next.end()));
+                i++;
+                continue;
+            }
+            String synonym = Spellings.SYNONYMS.get(text);
+            if (synonym != null) {
+                for (LatexToken mapped : LatexTokenizer.tokenize(synonym)) {
+                    out.add(new LatexToken(mapped.text(), mapped.kind(), token.start(), token.end()));
+                }
+                continue;
+            }
+            out.add(token);
+        }
+        return out;
+    }
+
+    /** The index after the argument starting at {@code from}: a star, then a group or one token. */
+    private static int skipArgument(List<LatexToken> tokens, int from) {
+        int i = from;
+        if (i < tokens.size() && tokens.get(i).text().equals("*")) {
+            i++; // \hspace*{...}
+        }
+        if (i >= tokens.size()) {
+            return i;
+        }
+        if (tokens.get(i).kind() != Kind.OPEN_BRACE) {
+            return i + 1;
+        }
+        int depth = 0;
+        for (; i < tokens.size(); i++) {
+            Kind kind = tokens.get(i).kind();
+            if (kind == Kind.OPEN_BRACE) {
+                depth++;
+            } else if (kind == Kind.CLOSE_BRACE && --depth == 0) {
+                return i + 1;
+            }
+        }
+        return i;
+    }
+
+    // ---- step 2: a lenient parser ----------------------------------------------------------
+
+    /** Recursive descent over the rewritten tokens; repairs what it must and says so. */
+    private static final class Parser {
+        private final List<LatexToken> tokens;
+        private final List<String> warnings;
+        private int pos;
+        private int depth;
+
+        Parser(List<LatexToken> tokens, List<String> warnings) {
+            this.tokens = tokens;
+            this.warnings = warnings;
+        }
+
+        Row parseFormula() {
+            List<MathNode> items = new ArrayList<>();
+            while (pos < tokens.size()) {
+                if (peekKind() == Kind.CLOSE_BRACE) {
+                    warnings.add("dropped an unmatched } at offset " + tokens.get(pos).start());
+                    pos++;
+                    continue;
+                }
+                items.addAll(parseRow(false).items());
+            }
+            return new Row(items, 0);
+        }
+
+        /** Items up to a closing brace (left for the caller), the end, or a ] ending a root index. */
+        private Row parseRow(boolean inRootIndex) {
+            enter();
+            int start = pos;
+            List<MathNode> items = new ArrayList<>();
+            while (pos < tokens.size()) {
+                Kind kind = peekKind();
+                if (kind == Kind.CLOSE_BRACE || inRootIndex && kind == Kind.CLOSE_BRACKET) {
+                    break;
+                }
+                items.add(parseItem());
+            }
+            depth--;
+            return new Row(items, start);
+        }
+
+        /** An atom and the scripts and primes after it. */
+        private MathNode parseItem() {
+            int start = pos;
+            MathNode base;
+            if (peekKind() == Kind.SUPERSCRIPT || peekKind() == Kind.SUBSCRIPT) {
+                warnings.add("a script without a base at offset " + tokens.get(pos).start());
+                base = new Group(new Row(List.of(), start), start);
+            } else {
+                base = parseAtom();
+            }
+            boolean primeBase = base instanceof Symbol s && s.token().equals(PRIME);
+            MathNode sub = null;
+            MathNode sup = null;
+            List<MathNode> primes = new ArrayList<>();
+            while (pos < tokens.size()) {
+                LatexToken next = tokens.get(pos);
+                if (isPrime(next) && !primeBase) {
+                    if (sup != null) { // f^2' is a double superscript in TeX
+                        base = scripts(base, sub, sup, start);
+                        sub = null;
+                        sup = null;
+                        warnings.add("a prime after a superscript at offset " + next.start());
+                    }
+                    pos++;
+                    primes.add(new Symbol(PRIME, pos - 1));
+                } else if (next.kind() == Kind.SUPERSCRIPT) {
+                    if (sup != null) {
+                        warnings.add("a double superscript at offset " + next.start());
+                        base = scripts(base, sub, sup, start);
+                        sub = null;
+                        sup = null;
+                    }
+                    pos++;
+                    MathNode argument = parseArgument("^");
+                    if (!primes.isEmpty()) { // f'^2 is f^{\prime 2}
+                        List<MathNode> items = new ArrayList<>(primes);
+                        items.add(argument);
+                        argument = new Group(new Row(items, primes.get(0).position()), primes.get(0).position());
+                        primes.clear();
+                    }
+                    sup = argument;
+                } else if (next.kind() == Kind.SUBSCRIPT) {
+                    if (sub != null) {
+                        warnings.add("a double subscript at offset " + next.start());
+                        base = scripts(base, sub, primesOr(sup, primes), start);
+                        sub = null;
+                        sup = null;
+                        primes.clear();
+                    }
+                    pos++;
+                    sub = parseArgument("_");
+                } else {
+                    break;
+                }
+            }
+            return scripts(base, sub, primesOr(sup, primes), start);
+        }
+
+        private static MathNode primesOr(MathNode sup, List<MathNode> primes) {
+            if (primes.isEmpty()) {
+                return sup;
+            }
+            return new Group(new Row(primes, primes.get(0).position()), primes.get(0).position());
+        }
+
+        private static MathNode scripts(MathNode base, MathNode sub, MathNode sup, int start) {
+            if (sub == null && sup == null) {
+                return base;
+            }
+            return new Scripts(base, Optional.ofNullable(sub), Optional.ofNullable(sup), start);
+        }
+
+        /** One atom: a group, a fraction, a root, a big operator or a symbol. */
+        private MathNode parseAtom() {
+            int start = pos;
+            LatexToken token = tokens.get(pos);
+            switch (token.kind()) {
+                case OPEN_BRACE -> {
+                    return parseGroup();
+                }
+                case FRAC -> {
+                    pos++;
+                    MathNode numerator = parseArgument("\\frac");
+                    MathNode denominator = parseArgument("\\frac");
+                    return new Fraction(numerator, denominator, start);
+                }
+                case SQRT -> {
+                    pos++;
+                    Optional<Row> index = Optional.empty();
+                    if (peekKind() == Kind.OPEN_BRACKET) {
+                        pos++;
+                        Row row = parseRow(true);
+                        if (peekKind() == Kind.CLOSE_BRACKET) {
+                            pos++;
+                        } else {
+                            warnings.add("a root index without its ] at offset " + token.start());
+                        }
+                        index = Optional.of(row);
+                    }
+                    return new Root(index, parseArgument("\\sqrt"), start);
+                }
+                case BIG_OPERATOR -> {
+                    pos++;
+                    boolean limits = false;
+                    while (peekKind() == Kind.LIMITS) {
+                        pos++;
+                        limits = true;
+                    }
+                    return new BigOperator(token.text(), limits, start);
+                }
+                case LIMITS -> {
+                    pos++;
+                    warnings.add("\\limits after no big operator at offset " + token.start() + ", dropped");
+                    return new Group(new Row(List.of(), start), start);
+                }
+                default -> {
+                    pos++;
+                    return new Symbol(isPrime(token) ? PRIME : token.text(), start);
+                }
+            }
+        }
+
+        private Group parseGroup() {
+            int start = pos;
+            int offset = tokens.get(pos).start();
+            pos++;
+            Row body = parseRow(false);
+            if (peekKind() == Kind.CLOSE_BRACE) {
+                pos++;
+            } else {
+                warnings.add("a { without its } at offset " + offset);
+            }
+            return new Group(body, start);
+        }
+
+        /**
+         * The argument of {@code ^ _ \frac \sqrt}: a group, or, as in TeX, the next single token
+         * ({@code x^22} is {@code x^{2}2}); a fraction or root there takes its own arguments.
+         */
+        private MathNode parseArgument(String owner) {
+            Kind kind = peekKind();
+            if (kind == null || kind == Kind.CLOSE_BRACE || kind == Kind.SUPERSCRIPT || kind == Kind.SUBSCRIPT
+) {
+                warnings.add("a missing argument of " + owner
+                        + (kind == null ? " at the end" : " at offset " + tokens.get(pos).start()));
+                return new Group(new Row(List.of(), pos), pos);
+            }
+            enter();
+            MathNode argument = parseAtom();
+            depth--;
+            return argument;
+        }
+
+        private void enter() {
+            if (++depth > MAX_DEPTH) {
+                throw new IllegalArgumentException("LaTeX input nested deeper than " + MAX_DEPTH + " levels");
+            }
+        }
+
+        private Kind peekKind() {
+            return pos < tokens.size() ? tokens.get(pos).kind() : null;
+        }
+
+        private static boolean isPrime(LatexToken token) {
+            return token.kind() == Kind.OTHER && token.text().equals("'");
+        }
+    }
+
+    // ---- step 3: the canonical writer ------------------------------------------------------
+
+    /** Writes a row with every group that is not an argument dropped. */
+    private static void writeRow(Row row, List<String> out) {
+        for (MathNode item : row.items()) {
+            writeNode(item, out);
+        }
+    }
+
+    private static void writeNode(MathNode node, List<String> out) {
+        if (node instanceof Symbol s) {
+            out.add(s.token());
+        } else if (node instanceof BigOperator b) {
+            out.add(b.token());
+            if (b.limits() && Spellings.LIMITS_KEPT_AFTER.contains(b.token())) {
+                out.add("\\limits");
+            }
+        } else if (node instanceof Group g) {
+            writeRow(g.body(), out);
+        } else if (node instanceof Row r) {
+            writeRow(r, out);
+        } else if (node instanceof Fraction f) {
+            out.add("\\frac");
+            writeArgument(f.numerator(), out);
+            writeArgument(f.denominator(), out);
+        } else if (node instanceof Root r) {
+            out.add("\\sqrt");
+            if (r.index().isPresent()) {
+                List<String> index = new ArrayList<>();
+                writeRow(r.index().get(), index);
+                if (!index.isEmpty()) { // an empty index is no index
+                    out.add("[");
+                    out.addAll(index);
+                    out.add("]");
+                }
+            }
+            writeArgument(r.radicand(), out);
+        } else if (node instanceof Scripts s) {
+            writeNode(s.base(), out);
+            // one order for one layout: the ink cannot tell x^{a}_{b} from x_{b}^{a}
+            writeScript("_", s.subscript(), out);
+            writeScript("^", s.superscript(), out);
+        } else {
+            throw new IllegalStateException("the normaliser builds no " + node.getClass().getSimpleName());
+        }
+    }
+
+    /** A script with its argument; an empty one ({@code x_{}}) prints nothing and is dropped. */
+    private static void writeScript(String mark, Optional<MathNode> argument, List<String> out) {
+        if (argument.isEmpty()) {
+            return;
+        }
+        List<String> body = new ArrayList<>();
+        writeNode(argument.get(), body);
+        if (!body.isEmpty()) {
+            out.add(mark);
+            out.add("{");
+            out.addAll(body);
+            out.add("}");
+        }
+    }
+
+    /** An argument always in braces, whatever groups it had inside. */
+    private static void writeArgument(MathNode argument, List<String> out) {
+        out.add("{");
+        writeNode(argument, out);
+        out.add("}");
+    }
+}
