@@ -1,0 +1,324 @@
+package org.inkmath.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import org.inkmath.latex.TokenSequence;
+import org.inkmath.latex.normalize.CaptionComparison;
+import org.inkmath.latex.normalize.LatexNormalizer;
+import org.inkmath.latex.normalize.Normalization;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code inkmath normalize}: LaTeX as people write it to the caption token form, for strings,
+ * InkML files (their truth annotation) or whole folders of InkML, optionally compared with a
+ * caption file.
+ */
+@Command(name = "normalize",
+        sortOptions = false,
+        description = {
+            "Normalises LaTeX to the token form of the CROHME captions: $ and spacing dropped, other",
+            "spellings mapped (\\lt to <, \\to to \\rightarrow, ...), \\left \\right and text wrappers",
+            "dropped, every argument of ^ _ \\frac \\sqrt braced and every other group dropped.",
+            "Prints one token sequence a line. An argument ending in .inkml is read as an InkML",
+            "file and its truth annotation is normalised. Tokens outside the vocabulary are kept",
+            "and named on stderr (exit code 1).",
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  inkmath normalize '$\\frac12 + x^2 \\lt y$'",
+            "  inkmath normalize --batch ../shared/crohme/2014/inkml",
+            "  inkmath normalize --batch DIR --compare DIR/../caption.txt --report report.md",
+            "",
+            "Exit codes: 0 all normalised into the vocabulary; 1 some output has tokens outside it",
+            "(single inputs only); 3 an input could not be read (a batch still goes on).",
+        })
+public final class NormalizeCommand implements Callable<Integer> {
+
+    /** InkML files longer than this are refused rather than read into memory. */
+    static final long MAX_INKML_BYTES = 64L << 20;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--batch", paramLabel = "DIR",
+            description = "Normalise the truth of every .inkml file under DIR (recursively, sorted by name),"
+                    + " printing NAME<TAB>tokens. Repeatable.")
+    private List<Path> batchDirs = new ArrayList<>();
+
+    @Option(names = "--compare", paramLabel = "CAPTIONS",
+            description = "With --batch: compare with this NAME<TAB>tokens caption file and print a summary"
+                    + " (on stderr, or to --report). Repeatable; the files are merged.")
+    private List<Path> captionFiles = new ArrayList<>();
+
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "With --compare: write the summary and every difference to FILE as Markdown.")
+    private Path reportFile;
+
+    @Option(names = "--quiet", description = "With --batch: print no token lines, only the summary.")
+    private boolean quiet;
+
+    @Parameters(paramLabel = "LATEX|FILE.inkml", arity = "0..*",
+            description = "LaTeX strings, or InkML files whose truth annotation is normalised.")
+    private List<String> inputs = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (batchDirs.isEmpty() && (!captionFiles.isEmpty() || reportFile != null)) {
+            err.println("inkmath: --compare and --report need --batch");
+            return 2;
+        }
+        if (reportFile != null && captionFiles.isEmpty()) {
+            err.println("inkmath: --report needs --compare");
+            return 2;
+        }
+        if (batchDirs.isEmpty() && inputs.isEmpty()) {
+            err.println("inkmath: nothing to normalise: give LaTeX, .inkml files or --batch DIR");
+            return 2;
+        }
+        int status = 0;
+        for (String input : inputs) {
+            status = Math.max(status, normalizeOne(input, out, err));
+        }
+        if (!batchDirs.isEmpty()) {
+            status = Math.max(status, runBatch(out, err));
+        }
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    private int normalizeOne(String input, PrintWriter out, PrintWriter err) {
+        String latex;
+        if (input.endsWith(".inkml")) {
+            try {
+                latex = readTruth(Path.of(input));
+            } catch (IOException e) {
+                err.println("inkmath: " + input + ": " + e.getMessage());
+                return InkMath.EXIT_ERROR;
+            }
+        } else {
+            latex = input;
+        }
+        Normalization result;
+        try {
+            result = LatexNormalizer.crohme().normalize(latex);
+        } catch (IllegalArgumentException e) {
+            err.println("inkmath: " + input + ": " + e.getMessage());
+            return InkMath.EXIT_INVALID;
+        }
+        out.println(result.tokens());
+        for (String warning : result.warnings()) {
+            err.println("inkmath: " + input + ": " + warning);
+        }
+        if (!result.unknownTokens().isEmpty()) {
+            err.println("inkmath: " + input + ": tokens outside the vocabulary: " + String.join(" ", result.unknownTokens()));
+            return InkMath.EXIT_INVALID;
+        }
+        return 0;
+    }
+
+    private int runBatch(PrintWriter out, PrintWriter err) throws IOException {
+        Map<String, TokenSequence> captions = new LinkedHashMap<>();
+        for (Path file : captionFiles) {
+            try {
+                captions.putAll(CaptionComparison.readCaptions(file));
+            } catch (IOException e) {
+                throw new IOException("cannot read captions " + file + ": " + e.getMessage(), e);
+            }
+        }
+        List<Path> files = new ArrayList<>();
+        for (Path dir : batchDirs) {
+            if (!Files.isDirectory(dir)) {
+                throw new IOException("not a folder: " + dir);
+            }
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.filter(p -> p.getFileName().toString().endsWith(".inkml") && Files.isRegularFile(p))
+                        .forEach(files::add);
+            }
+        }
+        files.sort(Comparator.comparing(NormalizeCommand::nameOf).thenComparing(Path::toString));
+
+        CaptionComparison.Builder comparison = CaptionComparison.builder(captions);
+        Progress progress = Progress.onTerminal(err, files.size());
+        int unreadable = 0;
+        for (Path file : files) {
+            String name = nameOf(file);
+            try {
+                String truth = readTruth(file);
+                Normalization result = LatexNormalizer.crohme().normalize(truth);
+                if (!quiet) {
+                    out.println(name + "\t" + result.tokens());
+                }
+                comparison.add(name, truth, result);
+            } catch (IOException | IllegalArgumentException e) {
+                unreadable++;
+                progress.clearLine();
+                err.println("inkmath: " + file + ": " + e.getMessage());
+            }
+            progress.step();
+        }
+        progress.done();
+        out.flush();
+        if (!captionFiles.isEmpty()) {
+            CaptionComparison result = comparison.build();
+            String summary = result.summary() + (unreadable > 0 ? "unreadable files: " + unreadable + "\n" : "");
+            if (reportFile != null) {
+                String title = "Normalised truths against captions";
+                Files.writeString(reportFile, result.markdownReport(title)
+                        + (unreadable > 0 ? "\nUnreadable files: " + unreadable + " (named on stderr)\n" : ""));
+                err.print(summary);
+                err.println("report written to " + reportFile);
+            } else {
+                err.print(summary);
+            }
+        } else if (unreadable > 0) {
+            err.println("inkmath: " + unreadable + " of " + files.size() + " files could not be read");
+        }
+        return unreadable > 0 ? InkMath.EXIT_ERROR : 0;
+    }
+
+    private static String nameOf(Path file) {
+        String fileName = file.getFileName().toString();
+        return fileName.substring(0, fileName.length() - ".inkml".length());
+    }
+
+    /**
+     * The text of the truth annotation ({@code <annotation type="truth">} directly under the
+     * root) of an InkML file. Only this method reads InkML here; it is a stand-in until the
+     * recognizer's InkML reader is on main. DTDs and external entities are refused. Bytes that
+     * are not UTF-8 (some CROHME files have them in their MathML) become U+FFFD rather than
+     * failing the whole file.
+     */
+    private static String readTruth(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size == 0) {
+            throw new IOException("empty file");
+        }
+        if (size > MAX_INKML_BYTES) {
+            throw new IOException("file of " + size + " bytes is larger than the " + MAX_INKML_BYTES + " accepted");
+        }
+        String text = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        try {
+            XMLStreamReader xml = factory.createXMLStreamReader(new StringReader(text));
+            try {
+                int depth = 0;
+                while (xml.hasNext()) {
+                    int event = xml.next();
+                    if (event == XMLStreamConstants.START_ELEMENT) {
+                        depth++;
+                        if (depth == 2 && xml.getLocalName().equals("annotation")
+                                && "truth".equals(xml.getAttributeValue(null, "type"))) {
+                            return xml.getElementText();
+                        }
+                    } else if (event == XMLStreamConstants.END_ELEMENT) {
+                        depth--;
+                    }
+                }
+            } finally {
+                xml.close();
+            }
+        } catch (XMLStreamException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber();
+            throw new IOException("not well-formed InkML" + where + ": " + firstLine(e.getMessage()), e);
+        }
+        throw new IOException("no <annotation type=\"truth\"> under the root element");
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no detail";
+        }
+        String m = message.replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
+        int newline = m.indexOf('\n');
+        return (newline < 0 ? m : m.substring(0, newline)).strip();
+    }
+
+    /** A one-line progress indicator (count, rate, ETA) on stderr, only when that is a terminal. */
+    private static final class Progress {
+        private final PrintWriter err;
+        private final int total;
+        private final boolean enabled;
+        private final long startNanos = System.nanoTime();
+        private long lastPrint;
+        private int done;
+
+        private Progress(PrintWriter err, int total, boolean enabled) {
+            this.err = err;
+            this.total = total;
+            this.enabled = enabled;
+        }
+
+        static Progress onTerminal(PrintWriter err, int total) {
+            return new Progress(err, total, stderrIsTerminal());
+        }
+
+        void step() {
+            done++;
+            long now = System.nanoTime();
+            if (enabled && (now - lastPrint > 200_000_000L || done == total)) {
+                lastPrint = now;
+                double seconds = Math.max(1e-9, (now - startNanos) / 1e9);
+                double rate = done / seconds;
+                long eta = Math.round((total - done) / Math.max(rate, 1e-9));
+                err.printf(Locale.ROOT, "\r%d/%d files, %.0f/s, ETA %d:%02d   ", done, total, rate, eta / 60, eta % 60);
+                err.flush();
+            }
+        }
+
+        void clearLine() {
+            if (enabled) {
+                err.print("\r\033[K");
+            }
+        }
+
+        void done() {
+            if (enabled) {
+                err.println();
+            }
+        }
+
+        /** Java 17 cannot ask about stderr directly; on Linux its descriptor names the device. */
+        private static boolean stderrIsTerminal() {
+            try {
+                String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+            } catch (IOException | UnsupportedOperationException | SecurityException e) {
+                return System.console() != null;
+            }
+        }
+    }
+}
