@@ -99,9 +99,18 @@ public final class LatexNormalizer {
             LatexToken token = in.get(i);
             String text = token.text();
             LatexToken next = i + 1 < in.size() ? in.get(i + 1) : null;
+            if (Spellings.WRAPPERS.contains(text) || text.equals("\\operatorname")) {
+                int end = skipArgument(in, i + 1);
+                LatexToken function = functionSpelledIn(in.subList(i + 1, end));
+                if (function != null) { // \mathrm{sin} and \operatorname{sin} are how \sin is set
+                    out.add(new LatexToken(function.text(), function.kind(), token.start(), in.get(end - 1).end()));
+                    i = end - 1;
+                }
+                continue; // otherwise the argument stays, as a group the writer flattens or braces
+            }
             if (token.kind() == Kind.OTHER && Spellings.NO_SYMBOL_CHARACTERS.contains(text)
-                    || Spellings.NO_SYMBOL.contains(text) || Spellings.WRAPPERS.contains(text)) {
-                continue; // a wrapper's argument stays, as a group the writer flattens or braces
+                    || Spellings.NO_SYMBOL.contains(text)) {
+                continue;
             }
             if (Spellings.DELIMITER_SIZES.contains(text)) {
                 if (next != null && next.text().equals(".")) {
@@ -128,6 +137,29 @@ public final class LatexNormalizer {
             out.add(token);
         }
         return out;
+    }
+
+    /**
+     * The function command ({@code \\sin}) whose name the tokens of a braced argument spell out
+     * letter by letter, or null.
+     */
+    private static LatexToken functionSpelledIn(List<LatexToken> argument) {
+        if (argument.size() < 3 || argument.get(0).kind() != Kind.OPEN_BRACE
+                || argument.get(argument.size() - 1).kind() != Kind.CLOSE_BRACE) {
+            return null;
+        }
+        StringBuilder name = new StringBuilder("\\");
+        for (LatexToken letter : argument.subList(1, argument.size() - 1)) {
+            if (letter.kind() != Kind.SYMBOL || letter.text().length() != 1
+                    || !Character.isLetter(letter.text().charAt(0))) {
+                return null;
+            }
+            name.append(letter.text());
+        }
+        // \lim is a big operator for the parser, but its name is a word like \sin's; \sum is not
+        List<LatexToken> lexed = LatexTokenizer.tokenize(name.toString());
+        return lexed.size() == 1 && (lexed.get(0).kind() == Kind.FUNCTION || lexed.get(0).text().equals("\\lim"))
+                ? lexed.get(0) : null;
     }
 
     /** The index after the argument starting at {@code from}: a star, then a group or one token. */

@@ -78,7 +78,11 @@ final class Spellings {
             "\\bigr", "\\Bigr", "\\biggr", "\\Biggr",
             "\\bigm", "\\Bigm", "\\biggm", "\\Biggm");
 
-    /** Commands that typeset their argument in another font or as text: the argument stays. */
+    /**
+     * Commands that typeset their argument in another font or as text: the argument stays, but
+     * for a function name ({@code \\mathrm{sin}}), which becomes the function command. The
+     * normaliser treats {@code \\operatorname} like these.
+     */
     static final Set<String> WRAPPERS = Set.of(
             "\\mbox", "\\hbox", "\\text", "\\textrm", "\\textit", "\\textbf", "\\textnormal", "\\textsf",
             "\\texttt", "\\mathrm", "\\mathit", "\\mathbf", "\\mathsf", "\\mathtt", "\\mathnormal",

@@ -87,6 +87,14 @@ class LatexNormalizerTest {
     }
 
     @Test
+    void readsAnUprightFunctionNameAsTheFunction() {
+        assertEquals("\\sin x + \\log y", norm("\\mathrm{sin} x + \\operatorname{log} y"));
+        assertEquals("\\lim _ { n }", norm("\\mbox { lim }_n"));
+        assertEquals("e x p x", norm("\\operatorname{exp} x"));
+        assertEquals("l o g x", norm("log x")); // italic letters stay letters
+    }
+
+    @Test
     void bracesEverySingleTokenArgument() {
         assertEquals("x ^ { 2 }", norm("x^2"));
         assertEquals("x _ { i }", norm("x_i"));
