@@ -41,22 +41,23 @@ import picocli.CommandLine.Spec;
 @Command(name = "normalize",
         sortOptions = false,
         description = {
-            "Normalises LaTeX to the token form of the CROHME captions: $ and spacing dropped, other",
-            "spellings mapped (\\lt to <, \\to to \\rightarrow, ...), \\left \\right and text wrappers",
-            "dropped, every argument of ^ _ \\frac \\sqrt braced and every other group dropped.",
-            "Prints one token sequence a line. An argument ending in .inkml is read as an InkML",
-            "file and its truth annotation is normalised. Tokens outside the vocabulary are kept",
-            "and named on stderr (exit code 1).",
+            "Normalises LaTeX to the token form of the CROHME captions: drops $, spacing,",
+            "\\left \\right and text wrappers; maps other spellings (\\lt to <, \\to to",
+            "\\rightarrow, ...); braces every argument of ^ _ \\frac \\sqrt and drops every",
+            "other group. Prints one token sequence a line. An argument ending in .inkml",
+            "is read as an InkML file and its truth annotation is normalised. Tokens",
+            "outside the vocabulary are kept and named on stderr.",
+            "",
         },
         footer = {
             "",
             "Examples:",
             "  inkmath normalize '$\\frac12 + x^2 \\lt y$'",
             "  inkmath normalize --batch ../shared/crohme/2014/inkml",
-            "  inkmath normalize --batch DIR --compare DIR/../caption.txt --report report.md",
+            "  inkmath normalize --batch DIR --compare caption.txt --report diff.md --quiet",
             "",
-            "Exit codes: 0 all normalised into the vocabulary; 1 some output has tokens outside it",
-            "(single inputs only); 3 an input could not be read (a batch still goes on).",
+            "Exit codes: 0 done; 1 an output has tokens outside the vocabulary (single",
+            "inputs only); 2 bad usage; 3 an input could not be read (a batch goes on).",
         })
 public final class NormalizeCommand implements Callable<Integer> {
 
@@ -65,6 +66,9 @@ public final class NormalizeCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
 
     @Option(names = "--batch", paramLabel = "DIR",
             description = "Normalise the truth of every .inkml file under DIR (recursively, sorted by name),"
