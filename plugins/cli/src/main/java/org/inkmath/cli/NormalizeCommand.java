@@ -2,10 +2,6 @@ package org.inkmath.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,15 +13,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
-
 import org.inkmath.latex.TokenSequence;
 import org.inkmath.latex.normalize.CaptionComparison;
 import org.inkmath.latex.normalize.LatexNormalizer;
 import org.inkmath.latex.normalize.Normalization;
+import org.inkmath.recognizer.ink.InkFormatException;
+import org.inkmath.recognizer.ink.InkMlReader;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,9 +53,6 @@ import picocli.CommandLine.Spec;
             "inputs only); 2 bad usage; 3 an input could not be read (a batch goes on).",
         })
 public final class NormalizeCommand implements Callable<Integer> {
-
-    /** InkML files longer than this are refused rather than read into memory. */
-    static final long MAX_INKML_BYTES = 64L << 20;
 
     @Spec
     private CommandSpec spec;
@@ -214,61 +204,14 @@ public final class NormalizeCommand implements Callable<Integer> {
         return fileName.substring(0, fileName.length() - ".inkml".length());
     }
 
-    /**
-     * The text of the truth annotation ({@code <annotation type="truth">} directly under the
-     * root) of an InkML file. Only this method reads InkML here; it is a stand-in until the
-     * recognizer's InkML reader is on main. DTDs and external entities are refused. Bytes that
-     * are not UTF-8 (some CROHME files have them in their MathML) become U+FFFD rather than
-     * failing the whole file.
-     */
+    /** The truth annotation of an InkML file, read with the project's InkML reader. */
     private static String readTruth(Path file) throws IOException {
-        long size = Files.size(file);
-        if (size == 0) {
-            throw new IOException("empty file");
-        }
-        if (size > MAX_INKML_BYTES) {
-            throw new IOException("file of " + size + " bytes is larger than the " + MAX_INKML_BYTES + " accepted");
-        }
-        String text = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         try {
-            XMLStreamReader xml = factory.createXMLStreamReader(new StringReader(text));
-            try {
-                int depth = 0;
-                while (xml.hasNext()) {
-                    int event = xml.next();
-                    if (event == XMLStreamConstants.START_ELEMENT) {
-                        depth++;
-                        if (depth == 2 && xml.getLocalName().equals("annotation")
-                                && "truth".equals(xml.getAttributeValue(null, "type"))) {
-                            return xml.getElementText();
-                        }
-                    } else if (event == XMLStreamConstants.END_ELEMENT) {
-                        depth--;
-                    }
-                }
-            } finally {
-                xml.close();
-            }
-        } catch (XMLStreamException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber();
-            throw new IOException("not well-formed InkML" + where + ": " + firstLine(e.getMessage()), e);
+            return InkMlReader.read(file).truth()
+                    .orElseThrow(() -> new IOException("no <annotation type=\"truth\"> in the file"));
+        } catch (InkFormatException e) {
+            throw new IOException(e.problem(), e);
         }
-        throw new IOException("no <annotation type=\"truth\"> under the root element");
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "no detail";
-        }
-        String m = message.replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
-        int newline = m.indexOf('\n');
-        return (newline < 0 ? m : m.substring(0, newline)).strip();
     }
 
     /** A one-line progress indicator (count, rate, ETA) on stderr, only when that is a terminal. */

@@ -80,8 +80,8 @@ class NormalizeCommandTest {
         Run r = run("normalize", "--batch", dir.toString());
         assertEquals(InkMath.EXIT_ERROR, r.exitCode());
         assertEquals("a0\t1\nz1\ty ^ { 2 }\nz2\t\\sqrt { x }\n", r.out().replace("\r\n", "\n"));
-        assertTrue(r.err().contains("broken.inkml: not well-formed InkML"), r.err());
-        assertTrue(r.err().contains("empty.inkml: empty file"), r.err());
+        assertTrue(r.err().contains("broken.inkml: malformed XML"), r.err());
+        assertTrue(r.err().contains("empty.inkml: file is empty"), r.err());
         assertTrue(r.err().contains("notruth.inkml: no <annotation type=\"truth\">"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
     }
