@@ -77,7 +77,7 @@ public final class LatexNormalizer {
                     + MAX_LENGTH + " accepted");
         }
         List<String> warnings = new ArrayList<>();
-        List<LatexToken> tokens = rewrite(LatexTokenizer.tokenize(latex), warnings);
+        List<LatexToken> tokens = rewrite(LatexTokenizer.tokenize(latex));
         Row tree = new Parser(tokens, warnings).parseFormula();
         List<String> out = new ArrayList<>();
         writeRow(tree, out);
@@ -93,7 +93,7 @@ public final class LatexNormalizer {
     // ---- step 1: token rewrites ------------------------------------------------------------
 
     /** Drops the tokens that print no symbol and maps other spellings to the vocabulary's. */
-    static List<LatexToken> rewrite(List<LatexToken> in, List<String> warnings) {
+    private static List<LatexToken> rewrite(List<LatexToken> in) {
         List<LatexToken> out = new ArrayList<>(in.size());
         for (int i = 0; i < in.size(); i++) {
             LatexToken token = in.get(i);
@@ -218,14 +218,30 @@ public final class LatexNormalizer {
             enter();
             int start = pos;
             List<MathNode> items = new ArrayList<>();
+            Row numerator = null;
             while (pos < tokens.size()) {
                 Kind kind = peekKind();
                 if (kind == Kind.CLOSE_BRACE || inRootIndex && kind == Kind.CLOSE_BRACKET) {
                     break;
                 }
+                if (tokens.get(pos).text().equals("\\over")) {
+                    if (numerator != null) {
+                        warnings.add("a second \\over in one group at offset " + tokens.get(pos).start());
+                    }
+                    // TeX's infix fraction: what came before in the group over what follows
+                    numerator = new Row(numerator == null ? items : List.of(new Fraction(new Group(numerator,
+                            numerator.position()), new Group(new Row(items, start), start), start)), start);
+                    items = new ArrayList<>();
+                    pos++;
+                    continue;
+                }
                 items.add(parseItem());
             }
             depth--;
+            if (numerator != null) {
+                return new Row(List.of(new Fraction(new Group(numerator, start), new Group(new Row(items, start), start),
+                        start)), start);
+            }
             return new Row(items, start);
         }
 

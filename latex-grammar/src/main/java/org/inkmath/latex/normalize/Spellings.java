@@ -34,6 +34,9 @@ final class Spellings {
             Map.entry("\\dotsi", "\\cdots"),
             Map.entry("\\cdotp", "\\cdot"),
             Map.entry("\\ldotp", "."),
+            // the display- and text-style fractions are fractions
+            Map.entry("\\dfrac", "\\frac"),
+            Map.entry("\\tfrac", "\\frac"),
             // delimiters spelled as commands
             Map.entry("\\lbrack", "["),
             Map.entry("\\rbrack", "]"),

@@ -42,6 +42,7 @@ class LatexNormalizerTest {
         "x \\parallel y => x | | y",
         "\\Vert x \\Vert => | | x | |",
         "\\varphi + \\vartheta => \\phi + \\theta",
+        "\\dfrac12 + \\tfrac{a}{b} => \\frac { 1 } { 2 } + \\frac { a } { b }",
     })
     void mapsOtherSpellingsToTheVocabulary(String latex, String expected) {
         assertEquals(expected, norm(latex));
@@ -114,6 +115,12 @@ class LatexNormalizerTest {
     void aFractionOrRootAsAnArgumentTakesItsOwnArguments() {
         assertEquals("x ^ { \\frac { 1 } { 2 } }", norm("x^\\frac12"));
         assertEquals("\\frac { \\sqrt { 2 } } { 2 }", norm("\\frac\\sqrt2 2"));
+    }
+
+    @Test
+    void readsTexInfixFractions() {
+        assertEquals("\\frac { a + 1 } { b } + c", norm("{a+1 \\over b} + c"));
+        assertEquals("x ^ { \\frac { 1 } { 2 } }", norm("x^{1\\over2}"));
     }
 
     @Test
