@@ -29,7 +29,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code inkmath normalize}: LaTeX as people write it to the caption token form, for strings,
  * InkML files (their truth annotation) or whole folders of InkML, optionally compared with a
- * caption file.
+ * caption file. A thin shell over {@link LatexNormalizer} and {@link CaptionComparison}.
+ *
+ * <pre>
+ * inkmath normalize '$x^2 \lt 1$'                  prints  x ^ { 2 } &lt; 1
+ * inkmath normalize --batch DIR --compare caption.txt --quiet
+ * </pre>
  */
 @Command(name = "normalize",
         sortOptions = false,
@@ -161,7 +166,9 @@ public final class NormalizeCommand implements Callable<Integer> {
         files.sort(Comparator.comparing(NormalizeCommand::nameOf).thenComparing(Path::toString));
 
         CaptionComparison.Builder comparison = CaptionComparison.builder(captions);
-        Progress progress = Progress.onTerminal(err, files.size());
+        // a progress line on a terminal, unless the token lines go to the same terminal
+        Progress progress = new Progress(err, files.size(),
+                Progress.isTerminal(2) && (quiet || !Progress.isTerminal(1)));
         int unreadable = 0;
         for (Path file : files) {
             String name = nameOf(file);
@@ -229,10 +236,6 @@ public final class NormalizeCommand implements Callable<Integer> {
             this.enabled = enabled;
         }
 
-        static Progress onTerminal(PrintWriter err, int total) {
-            return new Progress(err, total, stderrIsTerminal());
-        }
-
         void step() {
             done++;
             long now = System.nanoTime();
@@ -258,10 +261,10 @@ public final class NormalizeCommand implements Callable<Integer> {
             }
         }
 
-        /** Java 17 cannot ask about stderr directly; on Linux its descriptor names the device. */
-        private static boolean stderrIsTerminal() {
+        /** Java 17 cannot ask about stdout or stderr; on Linux the descriptor names the device. */
+        static boolean isTerminal(int descriptor) {
             try {
-                String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+                String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + descriptor)).toString();
                 return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
             } catch (IOException | UnsupportedOperationException | SecurityException e) {
                 return System.console() != null;
