@@ -46,10 +46,15 @@ public final class LatexNormalizer {
 
     /** Longest input accepted, in characters: far above any formula, low enough to stay fast. */
     public static final int MAX_LENGTH = 100_000;
-    /** Deepest nesting of groups and arguments accepted (the parser recurses). */
-    public static final int MAX_DEPTH = 500;
+    /**
+     * Deepest nesting of groups and arguments accepted: the parser recurses, and this keeps it
+     * far from the stack limit of any thread while far above real formulas (CROHME's deepest
+     * is about a dozen).
+     */
+    public static final int MAX_DEPTH = 100;
 
     private static final String PRIME = "\\prime";
+    private static final String OVER = "\\over";
     private static final LatexNormalizer CROHME = new LatexNormalizer(Vocabulary.crohme());
 
     private final Vocabulary vocabulary;
@@ -79,8 +84,16 @@ public final class LatexNormalizer {
         List<String> warnings = new ArrayList<>();
         List<LatexToken> tokens = rewrite(LatexTokenizer.tokenize(latex));
         Row tree = new Parser(tokens, warnings).parseFormula();
-        List<String> out = new ArrayList<>();
-        writeRow(tree, out);
+        List<String> written = new ArrayList<>();
+        writeRow(tree, written);
+        List<String> out = new ArrayList<>(written.size());
+        for (String token : written) {
+            if (token.equals("=") && !out.isEmpty() && out.get(out.size() - 1).equals("\\not")) {
+                out.set(out.size() - 1, "\\neq"); // \not= is \neq, however the source got there
+            } else {
+                out.add(token);
+            }
+        }
         Set<String> unknown = new LinkedHashSet<>();
         for (String token : out) {
             if (!vocabulary.contains(token)) {
@@ -120,11 +133,6 @@ public final class LatexNormalizer {
             }
             if (Spellings.DROPPED_WITH_ARGUMENT.contains(text)) {
                 i = skipArgument(in, i + 1) - 1;
-                continue;
-            }
-            if (text.equals("\\not") && next != null && next.text().equals("=")) {
-                out.add(new LatexToken("\\neq", Kind.SYMBOL, token.start(), next.end()));
-                i++;
                 continue;
             }
             String synonym = Spellings.SYNONYMS.get(text);
@@ -206,6 +214,10 @@ public final class LatexNormalizer {
                 if (peekKind() == Kind.CLOSE_BRACE) {
                     warnings.add("dropped an unmatched } at offset " + tokens.get(pos).start());
                     pos++;
+                    if (!items.isEmpty() && startsScript()) { // x^a}_b: TeX goes on with x's scripts
+                        MathNode last = items.remove(items.size() - 1);
+                        items.add(parseScripts(last, last.position()));
+                    }
                     continue;
                 }
                 items.addAll(parseRow(false).items());
@@ -224,7 +236,7 @@ public final class LatexNormalizer {
                 if (kind == Kind.CLOSE_BRACE || inRootIndex && kind == Kind.CLOSE_BRACKET) {
                     break;
                 }
-                if (tokens.get(pos).text().equals("\\over")) {
+                if (tokens.get(pos).text().equals(OVER)) {
                     if (numerator != null) {
                         warnings.add("a second \\over in one group at offset " + tokens.get(pos).start());
                     }
@@ -248,16 +260,27 @@ public final class LatexNormalizer {
         /** An atom and the scripts and primes after it. */
         private MathNode parseItem() {
             int start = pos;
-            MathNode base;
             if (peekKind() == Kind.SUPERSCRIPT || peekKind() == Kind.SUBSCRIPT) {
                 warnings.add("a script without a base at offset " + tokens.get(pos).start());
-                base = new Group(new Row(List.of(), start), start);
-            } else {
-                base = parseAtom();
+                return parseScripts(new Group(new Row(List.of(), start), start), start);
             }
-            boolean primeBase = base instanceof Symbol s && s.token().equals(PRIME);
+            return parseScripts(parseAtom(), start);
+        }
+
+        /**
+         * The scripts and primes after {@code atom}; when {@code atom} already has scripts (an
+         * item resumed after a dropped brace) the new ones join them, as in TeX.
+         */
+        private MathNode parseScripts(MathNode atom, int start) {
+            MathNode base = atom;
             MathNode sub = null;
             MathNode sup = null;
+            if (atom instanceof Scripts s) {
+                base = s.base();
+                sub = s.subscript().orElse(null);
+                sup = s.superscript().orElse(null);
+            }
+            boolean primeBase = base instanceof Symbol s && s.token().equals(PRIME);
             List<MathNode> primes = new ArrayList<>();
             while (pos < tokens.size()) {
                 LatexToken next = tokens.get(pos);
@@ -271,12 +294,6 @@ public final class LatexNormalizer {
                     pos++;
                     primes.add(new Symbol(PRIME, pos - 1));
                 } else if (next.kind() == Kind.SUPERSCRIPT) {
-                    if (sup != null) {
-                        warnings.add("a double superscript at offset " + next.start());
-                        base = scripts(base, sub, sup, start);
-                        sub = null;
-                        sup = null;
-                    }
                     pos++;
                     MathNode argument = parseArgument("^");
                     if (!primes.isEmpty()) { // f'^2 is f^{\prime 2}
@@ -285,22 +302,38 @@ public final class LatexNormalizer {
                         argument = new Group(new Row(items, primes.get(0).position()), primes.get(0).position());
                         primes.clear();
                     }
+                    if (isEmpty(argument)) {
+                        continue; // x^{} prints nothing
+                    }
+                    if (sup != null) {
+                        warnings.add("a double superscript at offset " + next.start());
+                        base = scripts(base, sub, sup, start);
+                        sub = null;
+                    }
                     sup = argument;
                 } else if (next.kind() == Kind.SUBSCRIPT) {
+                    pos++;
+                    MathNode argument = parseArgument("_");
+                    if (isEmpty(argument)) {
+                        continue;
+                    }
                     if (sub != null) {
                         warnings.add("a double subscript at offset " + next.start());
                         base = scripts(base, sub, primesOr(sup, primes), start);
-                        sub = null;
                         sup = null;
                         primes.clear();
                     }
-                    pos++;
-                    sub = parseArgument("_");
+                    sub = argument;
                 } else {
                     break;
                 }
             }
             return scripts(base, sub, primesOr(sup, primes), start);
+        }
+
+        /** True for a group with nothing but empty groups inside: it prints nothing. */
+        private static boolean isEmpty(MathNode node) {
+            return node instanceof Group g && g.body().items().stream().allMatch(Parser::isEmpty);
         }
 
         private static MathNode primesOr(MathNode sup, List<MathNode> primes) {
@@ -314,7 +347,43 @@ public final class LatexNormalizer {
             if (sub == null && sup == null) {
                 return base;
             }
+            if (base instanceof Group group) {
+                MathNode merged = mergeIntoLastScripts(group, sub, sup);
+                if (merged != null) {
+                    return merged;
+                }
+            }
             return new Scripts(base, Optional.ofNullable(sub), Optional.ofNullable(sup), start);
+        }
+
+        /**
+         * {@code {x_a}^b}: a group base is not kept, so its last item takes the scripts when
+         * their slots are free ({@code x _ { a } ^ { b }}, as the captions write it); null when
+         * they are not, or when the group does not end with scripts.
+         */
+        private static MathNode mergeIntoLastScripts(Group group, MathNode sub, MathNode sup) {
+            List<MathNode> items = new ArrayList<>(group.body().items());
+            int last = items.size() - 1;
+            while (last >= 0 && isEmpty(items.get(last))) {
+                last--;
+            }
+            if (last < 0) {
+                return null;
+            }
+            MathNode inner = items.get(last);
+            MathNode merged = null;
+            if (inner instanceof Group innerGroup) {
+                merged = mergeIntoLastScripts(innerGroup, sub, sup);
+            } else if (inner instanceof Scripts s && (sub == null || s.subscript().isEmpty())
+                    && (sup == null || s.superscript().isEmpty())) {
+                merged = new Scripts(s.base(), sub == null ? s.subscript() : Optional.of(sub),
+                        sup == null ? s.superscript() : Optional.of(sup), s.position());
+            }
+            if (merged == null) {
+                return null;
+            }
+            items.set(last, merged);
+            return new Group(new Row(items, group.body().position()), group.position());
         }
 
         /** One atom: a group, a fraction, a root, a big operator or a symbol. */
@@ -387,7 +456,7 @@ public final class LatexNormalizer {
         private MathNode parseArgument(String owner) {
             Kind kind = peekKind();
             if (kind == null || kind == Kind.CLOSE_BRACE || kind == Kind.SUPERSCRIPT || kind == Kind.SUBSCRIPT
-) {
+                    || tokens.get(pos).text().equals(OVER)) {
                 warnings.add("a missing argument of " + owner
                         + (kind == null ? " at the end" : " at offset " + tokens.get(pos).start()));
                 return new Group(new Row(List.of(), pos), pos);
@@ -402,6 +471,11 @@ public final class LatexNormalizer {
             if (++depth > MAX_DEPTH) {
                 throw new IllegalArgumentException("LaTeX input nested deeper than " + MAX_DEPTH + " levels");
             }
+        }
+
+        private boolean startsScript() {
+            return pos < tokens.size() && (peekKind() == Kind.SUPERSCRIPT || peekKind() == Kind.SUBSCRIPT
+                    || isPrime(tokens.get(pos)));
         }
 
         private Kind peekKind() {
@@ -445,19 +519,66 @@ public final class LatexNormalizer {
                 writeRow(r.index().get(), index);
                 if (!index.isEmpty()) { // an empty index is no index
                     out.add("[");
+                    boolean shield = hasBracketOutsideBraces(index); // else its ] would end the index
+                    if (shield) {
+                        out.add("{");
+                    }
                     out.addAll(index);
+                    if (shield) {
+                        out.add("}");
+                    }
                     out.add("]");
                 }
             }
             writeArgument(r.radicand(), out);
         } else if (node instanceof Scripts s) {
-            writeNode(s.base(), out);
+            List<String> base = new ArrayList<>();
+            writeNode(s.base(), base);
+            if (base.isEmpty()) { // a script needs a base: GRAMMAR.md writes the empty one as { }
+                base = List.of("{", "}");
+            } else if (endsWithScripts(s.base())) {
+                // x^a^b, f^2', {x^a}^b: TeX (or its error recovery) sets the second script on
+                // an empty base, and so does the output, which keeps it from joining the first
+                base.add("{");
+                base.add("}");
+            }
+            out.addAll(base);
             // one order for one layout: the ink cannot tell x^{a}_{b} from x_{b}^{a}
             writeScript("_", s.subscript(), out);
             writeScript("^", s.superscript(), out);
         } else {
             throw new IllegalStateException("the normaliser builds no " + node.getClass().getSimpleName());
         }
+    }
+
+    private static boolean hasBracketOutsideBraces(List<String> tokens) {
+        int depth = 0;
+        for (String token : tokens) {
+            if (token.equals("{")) {
+                depth++;
+            } else if (token.equals("}")) {
+                depth--;
+            } else if (token.equals("]") && depth == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the last thing {@code node} writes is a base with scripts. */
+    private static boolean endsWithScripts(MathNode node) {
+        if (node instanceof Scripts) {
+            return true;
+        }
+        List<MathNode> items = node instanceof Group g ? g.body().items() : node instanceof Row r ? r.items() : List.of();
+        for (int i = items.size() - 1; i >= 0; i--) {
+            List<String> written = new ArrayList<>();
+            writeNode(items.get(i), written);
+            if (!written.isEmpty()) {
+                return endsWithScripts(items.get(i));
+            }
+        }
+        return false;
     }
 
     /** A script with its argument; an empty one ({@code x_{}}) prints nothing and is dropped. */

@@ -150,6 +150,9 @@ class LatexNormalizerTest {
         assertEquals("\\sqrt [ 3 ] { 2 }", norm("\\sqrt[3]{2}"));
         assertEquals("\\sqrt [ n + 1 ] { x }", norm("\\sqrt[{n+1}]x"));
         assertEquals("\\sqrt [ 3 ] { \\sqrt [ 4 ] { x } }", norm("\\sqrt[3]{\\sqrt[4]{x}}"));
+        // GRAMMAR.md: in an index the first bare ] ends it, so a nested index keeps its braces
+        assertEquals("\\sqrt [ { \\sqrt [ 3 ] { x } } ] { y }", norm("\\sqrt[{\\sqrt[3]{x}}]{y}"));
+        assertEquals("\\sqrt [ { [ 0 , 1 ] } ] { y }", norm("\\sqrt[{[0,1]}]y"));
     }
 
     @Test
@@ -210,9 +213,19 @@ class LatexNormalizerTest {
     }
 
     @Test
+    void givesAScriptWithoutABaseAnEmptyOne() {
+        Normalization result = LatexNormalizer.crohme().normalize("^2 x");
+        assertEquals("{ } ^ { 2 } x", result.tokens().toString());
+        assertTrue(result.warnings().get(0).contains("without a base"), result.warnings().toString());
+        assertEquals("a { } _ { 1 }", norm("a{_1}"));
+    }
+
+    @Test
     void namesDoubleSuperscriptsAndKeepsBoth() {
         Normalization result = LatexNormalizer.crohme().normalize("x^a^b");
-        assertEquals("x ^ { a } ^ { b }", result.tokens().toString());
+        assertEquals("x ^ { a } { } ^ { b }", result.tokens().toString()); // TeX's own recovery
+        assertEquals("f ^ { 2 } { } ^ { \\prime }", norm("f^2'"));
+        assertEquals("x ^ { a } { } ^ { b }", norm("{x^a}^b"));
         assertTrue(result.warnings().get(0).contains("double superscript"), result.warnings().toString());
     }
 
@@ -224,6 +237,23 @@ class LatexNormalizerTest {
                 "\\sqrt [ 3 ] { x } + \\sum _ { i = 1 } ^ { n } i ^ { \\prime }",
                 "\\{ x \\} [ 0 , 1 ) \\lim _ { x \\rightarrow \\infty } \\sin x")) {
             assertEquals(canonical, norm(canonical));
+        }
+    }
+
+    @Test
+    void randomInputNeverFailsAndItsOutputIsAFixedPoint() {
+        String[] pieces = {"x", "2", "+", "{", "}", "^", "_", "'", "\\frac", "\\sqrt", "[", "]", "\\left(", "\\right.",
+            "\\mbox{ab}", "\\mathrm{sin}", "\\lt", "\\sum", "\\limits", "\\int", "\\over", "$", "\\,", "\\ast", "&",
+            "\\\\", "\\begin{matrix}", "\\hspace{", "\\not", "=", "\\prime", " ", "{}", "\\sqrt[", "^{", "_{"};
+        java.util.Random random = new java.util.Random(42);
+        for (int n = 0; n < 5_000; n++) {
+            StringBuilder latex = new StringBuilder();
+            int length = random.nextInt(30);
+            for (int i = 0; i < length; i++) {
+                latex.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String once = norm(latex.toString());
+            assertEquals(once, norm(once), "input: " + latex);
         }
     }
 
