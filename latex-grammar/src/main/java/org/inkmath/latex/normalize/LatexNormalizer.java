@@ -55,6 +55,8 @@ public final class LatexNormalizer {
 
     private static final String PRIME = "\\prime";
     private static final String OVER = "\\over";
+    /** How the CROHME 2014 truth annotations write a root index: {@code \sqrt{x} ABOVE{3}}. */
+    private static final String ROOT_INDEX_MARK = "ABOVE";
     private static final LatexNormalizer CROHME = new LatexNormalizer(Vocabulary.crohme());
 
     private final Vocabulary vocabulary;
@@ -112,6 +114,22 @@ public final class LatexNormalizer {
             LatexToken token = in.get(i);
             String text = token.text();
             LatexToken next = i + 1 < in.size() ? in.get(i + 1) : null;
+            int word = letterRunEnd(in, i);
+            if (word > i + 1) {
+                String spelled = spell(in, i, word);
+                LatexToken function = functionNamed(spelled);
+                if (function != null) { // "log(x)" typed without the backslash means \log
+                    out.add(new LatexToken(function.text(), function.kind(), token.start(), in.get(word - 1).end()));
+                    i = word - 1;
+                    continue;
+                }
+                if (spelled.equals(ROOT_INDEX_MARK) && word < in.size() && endsWithRoot(out)) {
+                    int end = skipArgument(in, word);
+                    moveIntoRootIndex(rewrite(inside(in.subList(word, end))), out);
+                    i = end - 1;
+                    continue;
+                }
+            }
             if (Spellings.WRAPPERS.contains(text) || text.equals("\\operatorname")) {
                 int end = skipArgument(in, i + 1);
                 LatexToken function = functionSpelledIn(in.subList(i + 1, end));
@@ -148,6 +166,82 @@ public final class LatexNormalizer {
     }
 
     /**
+     * The end of the run of single letters that starts at {@code from} and is written without
+     * spaces, or {@code from} when the token there does not start such a run (a letter right
+     * before it belongs to the same word).
+     */
+    private static int letterRunEnd(List<LatexToken> tokens, int from) {
+        if (!isLetter(tokens.get(from)) || from > 0 && isLetter(tokens.get(from - 1))
+                && tokens.get(from - 1).end() == tokens.get(from).start()) {
+            return from;
+        }
+        int end = from + 1;
+        while (end < tokens.size() && isLetter(tokens.get(end)) && tokens.get(end).start() == tokens.get(end - 1).end()) {
+            end++;
+        }
+        return end;
+    }
+
+    private static boolean isLetter(LatexToken token) {
+        return token.kind() == Kind.SYMBOL && token.text().length() == 1 && Character.isLetter(token.text().charAt(0));
+    }
+
+    private static String spell(List<LatexToken> tokens, int from, int to) {
+        StringBuilder word = new StringBuilder();
+        tokens.subList(from, to).forEach(t -> word.append(t.text()));
+        return word.toString();
+    }
+
+    /** The tokens of a braced argument without its braces; a single token as it is. */
+    private static List<LatexToken> inside(List<LatexToken> argument) {
+        return argument.size() >= 2 && argument.get(0).kind() == Kind.OPEN_BRACE
+                ? argument.subList(1, argument.size() - 1) : argument;
+    }
+
+    /** Whether {@code out} ends with {@code \sqrt { ... }}. */
+    private static boolean endsWithRoot(List<LatexToken> out) {
+        return rootOfLastGroup(out) >= 0;
+    }
+
+    /** The index of the {@code \sqrt} whose braced argument ends {@code out}, or -1. */
+    private static int rootOfLastGroup(List<LatexToken> out) {
+        if (out.isEmpty() || out.get(out.size() - 1).kind() != Kind.CLOSE_BRACE) {
+            return -1;
+        }
+        int depth = 0;
+        for (int i = out.size() - 1; i >= 0; i--) {
+            Kind kind = out.get(i).kind();
+            if (kind == Kind.CLOSE_BRACE) {
+                depth++;
+            } else if (kind == Kind.OPEN_BRACE && --depth == 0) {
+                return i > 0 && out.get(i - 1).kind() == Kind.SQRT ? i - 1 : -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Puts {@code index} as the root index of the {@code \sqrt { ... }} that ends {@code out}. */
+    private static void moveIntoRootIndex(List<LatexToken> index, List<LatexToken> out) {
+        int root = rootOfLastGroup(out);
+        LatexToken at = out.get(root);
+        List<LatexToken> bracketed = new ArrayList<>();
+        bracketed.add(new LatexToken("[", Kind.OPEN_BRACKET, at.start(), at.end()));
+        bracketed.add(new LatexToken("{", Kind.OPEN_BRACE, at.start(), at.end())); // shields a ] inside
+        bracketed.addAll(index);
+        bracketed.add(new LatexToken("}", Kind.CLOSE_BRACE, at.start(), at.end()));
+        bracketed.add(new LatexToken("]", Kind.CLOSE_BRACKET, at.start(), at.end()));
+        out.addAll(root + 1, bracketed);
+    }
+
+    /** The function or {@code \lim} named {@code name} (without backslash), or null. */
+    private static LatexToken functionNamed(String name) {
+        List<LatexToken> lexed = LatexTokenizer.tokenize("\\" + name);
+        // \lim is a big operator for the parser, but its name is a word like \sin's; \sum is not
+        return lexed.size() == 1 && (lexed.get(0).kind() == Kind.FUNCTION || lexed.get(0).text().equals("\\lim"))
+                ? lexed.get(0) : null;
+    }
+
+    /**
      * The function command ({@code \\sin}) whose name the tokens of a braced argument spell out
      * letter by letter, or null.
      */
@@ -156,18 +250,8 @@ public final class LatexNormalizer {
                 || argument.get(argument.size() - 1).kind() != Kind.CLOSE_BRACE) {
             return null;
         }
-        StringBuilder name = new StringBuilder("\\");
-        for (LatexToken letter : argument.subList(1, argument.size() - 1)) {
-            if (letter.kind() != Kind.SYMBOL || letter.text().length() != 1
-                    || !Character.isLetter(letter.text().charAt(0))) {
-                return null;
-            }
-            name.append(letter.text());
-        }
-        // \lim is a big operator for the parser, but its name is a word like \sin's; \sum is not
-        List<LatexToken> lexed = LatexTokenizer.tokenize(name.toString());
-        return lexed.size() == 1 && (lexed.get(0).kind() == Kind.FUNCTION || lexed.get(0).text().equals("\\lim"))
-                ? lexed.get(0) : null;
+        List<LatexToken> letters = argument.subList(1, argument.size() - 1);
+        return letters.stream().allMatch(LatexNormalizer::isLetter) ? functionNamed(spell(letters, 0, letters.size())) : null;
     }
 
     /** The index after the argument starting at {@code from}: a star, then a group or one token. */

@@ -92,7 +92,23 @@ class LatexNormalizerTest {
         assertEquals("\\sin x + \\log y", norm("\\mathrm{sin} x + \\operatorname{log} y"));
         assertEquals("\\lim _ { n }", norm("\\mbox { lim }_n"));
         assertEquals("e x p x", norm("\\operatorname{exp} x"));
-        assertEquals("l o g x", norm("log x")); // italic letters stay letters
+        assertEquals("e x p x", norm("exp x")); // not a vocabulary function: letters stay letters
+    }
+
+    @Test
+    void readsAFunctionNameTypedWithoutBackslashAsTheFunction() {
+        assertEquals("\\log ( x ) - \\sin y", norm("log(x) - sin y"));
+        assertEquals("\\lim _ { n }", norm("lim_n"));
+        assertEquals("s i n x", norm("sinx")); // a longer word is not the function
+        assertEquals("l o g", norm("l o g")); // spaced letters are a product of variables
+        assertEquals("a _ { \\tan }", norm("a_{tan}"));
+    }
+
+    @Test
+    void readsCrohmesAboveMarkAsARootIndex() {
+        assertEquals("\\sqrt [ q ] { x ^ { p } }", norm("\\sqrt {x ^ {p}} ABOVE {q}"));
+        assertEquals("\\sqrt [ m ] { \\sqrt [ n ] { x } }", norm("\\sqrt {\\sqrt {x} ABOVE {n}} ABOVE {m}"));
+        assertEquals("x A B O V E y", norm("x ABOVE y")); // only after a root
     }
 
     @Test

@@ -51,7 +51,7 @@ class NormalizeCrohmeDataTest {
         // The 2014 captions differ from their truths in 12 annotation-level ways (non-LaTeX
         // ABOVE/BELOW markup, unmatched braces, empty subscripts the captions fill); see BENCHMARKS.md.
         double testShare = 100.0 * test[1] / test[0];
-        assertTrue(testShare >= 98.5, "2014 test set: " + testShare + "% equal");
+        assertTrue(testShare >= 99.0, "2014 test set: " + testShare + "% equal");
     }
 
     @Test
