@@ -21,19 +21,23 @@ public final class ImageOps {
      * in range.
      */
     public static GrayImage fitToModelRange(GrayImage img) {
-        double h = img.height(), w = img.width();
+        int[] hw = modelRangeSize(img.height(), img.width());
+        return resize(img, hw[1], hw[0]);
+    }
+
+    /** The {height, width} that {@link #fitToModelRange} gives an image of {@code h x w}. */
+    public static int[] modelRangeSize(int h, int w) {
         double f = 1;
         if (h > MAX_HEIGHT || w > MAX_WIDTH) {
-            f = Math.min(MAX_HEIGHT / h, MAX_WIDTH / w);
+            f = Math.min((double) MAX_HEIGHT / h, (double) MAX_WIDTH / w);
         } else if (h < MIN_HEIGHT || w < MIN_WIDTH) {
-            f = Math.min(Math.max(MIN_HEIGHT / h, MIN_WIDTH / w), Math.min(MAX_HEIGHT / h, MAX_WIDTH / w));
+            f = Math.min(Math.max((double) MIN_HEIGHT / h, (double) MIN_WIDTH / w),
+                    Math.min((double) MAX_HEIGHT / h, (double) MAX_WIDTH / w));
         }
         if (f == 1) {
-            return img;
+            return new int[] {h, w};
         }
-        int nw = clamp((int) Math.round(w * f), 1, MAX_WIDTH);
-        int nh = clamp((int) Math.round(h * f), 1, MAX_HEIGHT);
-        return resize(img, nw, nh);
+        return new int[] {clamp((int) Math.round(h * f), 1, MAX_HEIGHT), clamp((int) Math.round(w * f), 1, MAX_WIDTH)};
     }
 
     /** The image scaled by {@code factor} (at least one pixel per side). */
