@@ -60,7 +60,7 @@ public final class SamplePreparer {
 
     private static double uniform(SplittableRandom r, double lo, double hi) {
         double u = r.nextDouble();
-        return lo == hi ? lo : lo + u * (hi - lo);
+        return lo == hi ? hi : lo + u * (hi - lo);
     }
 
     /** The model input for {@code sample} under {@code draw}: ink 255 on 0, within the model's range. */
