@@ -42,7 +42,13 @@ public final class ImageInput {
         if (Files.size(file) == 0) {
             throw new ImageFormatException(file.toString(), "file is empty");
         }
-        return normalise(decode(Files.readAllBytes(file), file.toString()), file.toString());
+        // read through a stream, not into memory: the header check comes before the bulk of the file
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            if (in == null) {
+                throw new ImageFormatException(file.toString(), "cannot open the file");
+            }
+            return normalise(decode(in, file.toString()), file.toString());
+        }
     }
 
     /** Reads an image from bytes (as a server receives it); {@code source} names it in errors. */
@@ -56,6 +62,14 @@ public final class ImageInput {
     /** Decodes after checking the dimensions in the header, so a huge image is refused cheaply. */
     static BufferedImage decode(byte[] bytes, String source) throws ImageFormatException {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            return decode(in, source);
+        } catch (IOException e) {
+            throw new ImageFormatException(source, "cannot decode the image: " + e.getMessage(), e);
+        }
+    }
+
+    private static BufferedImage decode(ImageInputStream in, String source) throws ImageFormatException {
+        try {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw new ImageFormatException(source, "not an image in a known format (PNG, JPEG, BMP, GIF)");
