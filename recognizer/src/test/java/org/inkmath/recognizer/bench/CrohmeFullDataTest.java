@@ -37,6 +37,14 @@ class CrohmeFullDataTest {
     }
 
     @Test
+    void trainingSamples() throws Exception {
+        org.inkmath.recognizer.train.CrohmeDatasets.Loaded train =
+                org.inkmath.recognizer.train.CrohmeDatasets.trainInk(CrohmeData.dir());
+        assertEquals(8835, train.samples().size());
+        assertEquals(java.util.Map.of("MfrDB3088", "no caption in caption.txt"), train.skipped());
+    }
+
+    @Test
     void fullCalibration() throws Exception {
         RasterCalibration.Result r = RasterCalibration.run(CrohmeData.dir().resolve("2014"), RasterStyle.crohme(), 1, null);
         System.out.printf("calibration: %d files, height ratio %.3f, width ratio %.3f, IoU(1px) %.3f, resized %.3f%n",
