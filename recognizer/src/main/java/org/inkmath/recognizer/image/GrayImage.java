@@ -24,10 +24,11 @@ public final class GrayImage {
 
     /** An image over a copy of {@code pixels} (row-major, {@code width * height} values). */
     public GrayImage(int width, int height, byte[] pixels) {
-        this(width, height, pixels.clone(), true);
+        this(pixels.clone(), width, height);
     }
 
-    private GrayImage(int width, int height, byte[] pixels, boolean owned) {
+    /** Takes {@code pixels} as they are, without a copy. */
+    private GrayImage(byte[] pixels, int width, int height) {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("image size must be positive: " + width + "x" + height);
         }
@@ -41,7 +42,7 @@ public final class GrayImage {
 
     /** Wraps an array this class now owns (no copy); for code in this package that just built it. */
     static GrayImage wrap(int width, int height, byte[] pixels) {
-        return new GrayImage(width, height, pixels, true);
+        return new GrayImage(pixels, width, height);
     }
 
     public int width() {

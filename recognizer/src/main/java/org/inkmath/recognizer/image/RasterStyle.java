@@ -22,8 +22,9 @@ public record RasterStyle(double meanStrokeHeight, double strokeWidth, int margi
     public static final double SMALL_STROKE_FRACTION = 0.1;
 
     public RasterStyle {
-        if (!(meanStrokeHeight > 0) || !(strokeWidth > 0) || margin < 0 || !(scale > 0)
-                || !Double.isFinite(meanStrokeHeight + strokeWidth + scale)) {
+        // upper bounds keep a request from asking for a canvas that cannot be allocated
+        if (!(meanStrokeHeight > 0 && meanStrokeHeight <= 1000) || !(strokeWidth > 0 && strokeWidth <= 200)
+                || margin < 0 || margin > 1000 || !(scale > 0 && scale <= 100)) {
             throw new IllegalArgumentException("bad raster style: stroke height " + meanStrokeHeight + ", width "
                     + strokeWidth + ", margin " + margin + ", scale " + scale);
         }

@@ -44,9 +44,10 @@ public final class BatchLoader implements Iterator<Batch>, AutoCloseable {
                 queue.put(new End());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt(); // closed while waiting for room: just stop
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // whatever stops the worker is handed to the consumer, who would otherwise wait forever
                 try {
-                    queue.put(new Failure(e));
+                    queue.put(new Failure(e instanceof RuntimeException r ? r : new IllegalStateException(e.toString(), e)));
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                 }

@@ -61,6 +61,13 @@ class InkRasterizerTest {
     }
 
     @Test
+    void stylesOutOfRangeAreRefused() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> RasterStyle.crohme().withStrokeWidth(1e6));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> RasterStyle.crohme().withScale(0));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> RasterStyle.crohme().withMargin(-1));
+    }
+
+    @Test
     void dotsAndDashesOnlyStillRender() {
         GrayImage dot = InkRasterizer.render(new Ink(List.of(new Stroke(List.of(new InkPoint(5, 5))))));
         assertTrue(dot.countAtLeast(255) > 0);
