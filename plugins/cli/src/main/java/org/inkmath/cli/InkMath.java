@@ -16,6 +16,7 @@ import picocli.CommandLine.HelpCommand;
         subcommands = {
             HelpCommand.class,
             NormalizeCommand.class,
+            RasterizeCommand.class,
         })
 public final class InkMath {
 

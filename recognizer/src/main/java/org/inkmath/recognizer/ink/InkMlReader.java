@@ -268,8 +268,11 @@ public final class InkMlReader {
                         }
                     }
                     case "trace" -> {
-                        readTrace();
+                        String id = readTrace();
                         depth--;
+                        if (!openGroups.isEmpty()) {
+                            openGroups.peek().refs.add(id); // a trace written inside its group
+                        }
                     }
                     case "annotation" -> {
                         String type = attributeOr("type", "");
@@ -306,7 +309,7 @@ public final class InkMlReader {
             throw new InkFormatException(source, "document ends inside <ink>");
         }
 
-        private void readTrace() throws XMLStreamException, InkFormatException {
+        private String readTrace() throws XMLStreamException, InkFormatException {
             String id = attributeOr("id", Integer.toString(traceIds.size()));
             String text = xml.getElementText();
             Stroke stroke = TraceParser.parse(text, channels, "trace " + id, source);
@@ -316,6 +319,7 @@ public final class InkMlReader {
             }
             strokes.add(stroke);
             traceIds.add(id);
+            return id;
         }
 
         private TraceGroup resolve(RawGroup g, Map<String, Integer> index) throws InkFormatException {

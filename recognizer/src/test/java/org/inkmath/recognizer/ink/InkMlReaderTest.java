@@ -131,6 +131,15 @@ class InkMlReaderTest {
         assertEquals("=", d.symbols().get(0).truth().orElseThrow());
     }
 
+    @Test
+    void tracesWrittenInsideTheirGroupBelongToIt() throws Exception {
+        InkDocument d = InkMlReader.readString(doc("""
+                <traceGroup xml:id="g"><annotation type="truth">x</annotation>
+                  <trace>0 0, 1 1</trace><trace>1 0, 0 1</trace></traceGroup><trace>5 5</trace>"""), "t");
+        assertEquals(3, d.ink().strokeCount());
+        assertEquals(List.of(0, 1), d.symbols().get(0).strokeIndices());
+    }
+
     private static InkFormatException bad(String xml) {
         return assertThrows(InkFormatException.class, () -> InkMlReader.readString(xml, "bad.inkml"));
     }
