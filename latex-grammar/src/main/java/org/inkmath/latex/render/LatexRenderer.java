@@ -36,8 +36,9 @@ import org.scilab.forge.jlatexmath.TeXIcon;
  * <p>What jlatexmath 1.0.7 draws of the language of GRAMMAR.md, checked by
  * {@code LatexRendererTest}: everything, natively, including {@code \limits},
  * {@code \left. ... \right|}, {@code \sqrt[3]{x}}, and the environments matrix, pmatrix, bmatrix,
- * array with a column spec (including {@code |} rules) and cases; so nothing is translated
- * before rendering. Input that jlatexmath would draw silently although LaTeX rejects it
+ * array with a column spec (including {@code |} rules) and cases. One thing is translated:
+ * jlatexmath misplaces scripts written with spaces around {@code ^ _} (the captions' form), so
+ * those spaces are dropped first ({@code JLatexMathInput}). Input that jlatexmath would draw silently although LaTeX rejects it
  * (an unclosed brace, {@code \frac} without arguments) is refused first, as are commands that
  * read files or change jlatexmath's global state (see {@code RenderInputCheck}).
  * Every failure is a {@link RenderException} with a plain message.
@@ -162,7 +163,7 @@ public final class LatexRenderer {
         RenderInputCheck.check(latex);
         TeXIcon icon;
         try {
-            TeXFormula formula = new TeXFormula(latex);
+            TeXFormula formula = new TeXFormula(JLatexMathInput.prepare(latex));
             icon = formula.new TeXIconBuilder()
                     .setStyle(options.style().jlatexmathStyle())
                     .setSize((float) options.sizePoints())
