@@ -24,7 +24,9 @@ import org.scilab.forge.jlatexmath.TeXIcon;
 
 /**
  * Renders LaTeX math with jlatexmath to an image, PNG bytes or SVG. Immutable and free of
- * shared mutable state of its own; one instance per set of {@link RenderOptions}.
+ * shared mutable state of its own; one instance per set of {@link RenderOptions}, usable from
+ * several threads at once (jlatexmath 1.0.7 gives the same images then: checked by a test, and on
+ * the 986 CROHME 2014 captions in 8 threads).
  *
  * <pre>{@code
  * LatexRenderer renderer = new LatexRenderer(RenderOptions.defaults().withSize(30));

@@ -355,6 +355,37 @@ class LatexRendererTest {
     }
 
     @Test
+    void oneRendererServesSeveralThreadsAlike() throws Exception {
+        List<String> formulas = List.of("x^{2}", "\\frac{a}{b}", "\\sqrt[3]{x}", "\\sum_{i=1}^{n} i",
+                "\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}", "\\left( x \\right)", "\\alpha + \\beta");
+        List<byte[]> serial = new ArrayList<>();
+        for (String f : formulas) {
+            serial.add(renderer.png(f));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                results.add(pool.submit(() -> {
+                    for (int round = 0; round < 10; round++) {
+                        for (int i = 0; i < formulas.size(); i++) {
+                            if (!java.util.Arrays.equals(serial.get(i), renderer.png(formulas.get(i)))) {
+                                return false;
+                            }
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> r : results) {
+                assertTrue(r.get(), "a concurrent rendering differs from the serial one");
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void imageFormatsFollowExtensions() {
         assertEquals(ImageFormat.SVG, ImageFormat.fromFileName(Path.of("a/b.Svg")).orElseThrow());
         assertTrue(ImageFormat.fromFileName(Path.of("noext")).isEmpty());
