@@ -63,6 +63,7 @@ public final class LatexRenderer {
     }
 
     private static final Pattern UNKNOWN = Pattern.compile("Unknown symbol or command or predefined TeXFormula: '([^']*)'");
+    private static final Pattern MISUSED = Pattern.compile("Problem with command (\\w+) at position \\d+:(\\d+)");
 
     private final RenderOptions options;
 
@@ -205,6 +206,11 @@ public final class LatexRenderer {
         Matcher unknown = UNKNOWN.matcher(message);
         if (unknown.find()) {
             return "unknown command \\" + unknown.group(1);
+        }
+        Matcher misused = MISUSED.matcher(message);
+        if (misused.find() && e.getCause() != null && !(e.getCause() instanceof ParseException)) {
+            // jlatexmath wraps an internal failure of a command: name the command, not the failure
+            return "cannot use \\" + misused.group(1) + " there (it ends at character " + misused.group(2) + ")";
         }
         return "malformed LaTeX: " + message;
     }

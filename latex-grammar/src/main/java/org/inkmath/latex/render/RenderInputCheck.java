@@ -1,5 +1,7 @@
 package org.inkmath.latex.render;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 
@@ -10,7 +12,8 @@ import org.inkmath.latex.LatexTokenizer;
 /**
  * What the renderer checks before it hands a string to jlatexmath. jlatexmath is lenient where
  * LaTeX is not (it draws {@code \frac{} or a lone {@code {} without complaint), it has commands
- * that read files or change its global state, and it recurses once per nesting level; this check
+ * that read files or change its global state, it recurses once per nesting level, and its messages
+ * for unpaired {@code \right} or {@code \end} name the wrong thing; this check
  * closes those doors with a message that names the problem. It is deliberately not the grammar
  * of GRAMMAR.md: the renderer also draws LaTeX beyond the recognizer's language ({@code \lt},
  * {@code \mathrm}, ...), as long as jlatexmath knows it.
@@ -76,37 +79,82 @@ final class RenderInputCheck {
         }
     }
 
-    /** Braces must balance, and nothing may nest deeper than {@link #MAX_NESTING}. */
+    /**
+     * Braces, {@code \left ... \right} and {@code \begin ... \end} must pair up, properly
+     * nested, and nothing may nest deeper than {@link #MAX_NESTING}.
+     */
     private static void checkNesting(List<LatexToken> tokens) throws RenderException {
-        int depth = 0;
-        int braces = 0;
-        LatexToken lastOpen = null;
-        for (LatexToken t : tokens) {
+        Deque<LatexToken> open = new ArrayDeque<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            LatexToken t = tokens.get(i);
             switch (t.kind()) {
-                case OPEN_BRACE -> {
-                    braces++;
-                    depth++;
-                    lastOpen = t;
-                }
-                case CLOSE_BRACE -> {
-                    if (braces == 0) {
-                        throw new RenderException("the closing brace at " + where(t) + " has no opening brace");
+                case OPEN_BRACE, LEFT, BEGIN_ENVIRONMENT -> {
+                    open.push(t);
+                    if (open.size() > MAX_NESTING) {
+                        throw new RenderException("the formula nests more than " + MAX_NESTING + " levels deep (at " + where(t) + ")");
                     }
-                    braces--;
-                    depth--;
                 }
-                case LEFT, BEGIN_ENVIRONMENT -> depth++;
-                case RIGHT, END_ENVIRONMENT -> depth = Math.max(0, depth - 1);
+                case CLOSE_BRACE -> close(open, t, Kind.OPEN_BRACE, "the closing brace at " + where(t) + " has no opening brace");
+                case RIGHT -> close(open, t, Kind.LEFT, "\\right at " + where(t) + " has no \\left");
+                case END_ENVIRONMENT -> {
+                    close(open, t, Kind.BEGIN_ENVIRONMENT, t.text() + " at " + where(t) + " has no \\begin");
+                }
+                case LIMITS -> {
+                    // jlatexmath fails with an internal error on a \limits that follows nothing
+                    if (i == 0 || EXPECTS_ITEM.contains(tokens.get(i - 1).kind())) {
+                        throw new RenderException("\\limits at " + where(t) + " must follow an operator such as \\sum");
+                    }
+                }
                 default -> {
                 }
             }
-            if (depth > MAX_NESTING) {
-                throw new RenderException("the formula nests more than " + MAX_NESTING + " levels deep (at " + where(t) + ")");
-            }
         }
-        if (braces > 0) {
-            throw new RenderException("a brace is never closed (the last one opened is at " + where(lastOpen) + ")");
+        if (!open.isEmpty()) {
+            LatexToken last = open.peek();
+            throw new RenderException(switch (last.kind()) {
+                case LEFT -> "\\left at " + where(last) + " is never closed by \\right";
+                case BEGIN_ENVIRONMENT -> last.text() + " at " + where(last) + " is never closed by its \\end";
+                default -> "a brace is never closed (the last one opened is at " + where(last) + ")";
+            });
         }
+    }
+
+    /** Token kinds after which an item must come, not a modifier such as {@code \limits}. */
+    private static final Set<Kind> EXPECTS_ITEM = Set.of(Kind.OPEN_BRACE, Kind.AMPERSAND, Kind.ROW_BREAK,
+            Kind.SUPERSCRIPT, Kind.SUBSCRIPT, Kind.BEGIN_ENVIRONMENT, Kind.LEFT);
+
+    /** Pops the opener that {@code closer} closes; it must be of kind {@code expected}. */
+    private static void close(Deque<LatexToken> open, LatexToken closer, Kind expected, String unmatched)
+            throws RenderException {
+        if (open.isEmpty()) {
+            throw new RenderException(unmatched);
+        }
+        LatexToken opener = open.peek();
+        if (opener.kind() != expected) {
+            throw new RenderException(closer.text() + " at " + where(closer) + " comes before "
+                    + describe(opener) + " opened at " + where(opener) + " is closed");
+        }
+        if (expected == Kind.BEGIN_ENVIRONMENT && !environmentName(opener).equals(environmentName(closer))) {
+            throw new RenderException(closer.text() + " at " + where(closer) + " does not match "
+                    + opener.text() + " at " + where(opener));
+        }
+        open.pop();
+    }
+
+    private static String describe(LatexToken opener) {
+        return switch (opener.kind()) {
+            case OPEN_BRACE -> "the brace";
+            case LEFT -> "the \\left";
+            default -> opener.text();
+        };
+    }
+
+    /** {@code matrix} for {@code \begin{matrix}}, {@code array} for {@code \begin{array}{cc}} or {@code \end{array}}. */
+    private static String environmentName(LatexToken t) {
+        String text = t.text();
+        int open = text.indexOf('{');
+        int close = text.indexOf('}', open);
+        return text.substring(open + 1, close);
     }
 
     /**

@@ -199,6 +199,43 @@ class LatexRendererTest {
         assertTrue(message("\\frac{a}").contains("denominator"), message("\\frac{a}"));
     }
 
+    @Test
+    void unpairedDelimitersAndEnvironmentsAreNamed() {
+        assertEquals("\\right at character 1 has no \\left", message("\\right)"));
+        assertEquals("\\left at character 1 is never closed by \\right", message("\\left( x"));
+        assertEquals("\\end{pmatrix} at character 3 has no \\begin", message("a \\end{pmatrix}"));
+        assertEquals("\\end{bmatrix} at character 19 does not match \\begin{pmatrix} at character 1",
+                message("\\begin{pmatrix} a \\end{bmatrix}"));
+        assertEquals("} at character 10 comes before the \\left opened at character 3 is closed", message("{ \\left( x }"));
+        assertEquals("\\limits at character 1 must follow an operator such as \\sum", message("\\limits"));
+        assertTrue(message("\\char{}").startsWith("cannot use \\char there"), message("\\char{}"));
+    }
+
+    /** Random token soup: the renderer either draws it or throws its own exception, never anything else. */
+    @Test
+    void randomInputNeverEscapesAsAnotherException() {
+        String[] pool = {"x", "2", "+", "{", "}", "^", "_", "\\frac", "\\sqrt", "[", "]", "\\left(", "\\right)",
+            "\\left.", "\\right|", "\\begin{pmatrix}", "\\end{pmatrix}", "&", "\\\\", "\\sum", "\\limits", "\\alpha",
+            "\\foo", "(", ")", "\\begin{array}{cc}", "\\end{array}", "'", "$", "\\,"};
+        java.util.Random random = new java.util.Random(20261123);
+        int rendered = 0;
+        for (int i = 0; i < 2000; i++) {
+            StringBuilder latex = new StringBuilder();
+            for (int n = 1 + random.nextInt(12); n > 0; n--) {
+                latex.append(pool[random.nextInt(pool.length)]).append(' ');
+            }
+            try {
+                renderer.image(latex.toString());
+                rendered++;
+            } catch (RenderException e) {
+                assertFalse(e.getMessage().isBlank());
+            } catch (RuntimeException | Error e) {
+                throw new AssertionError("'" + latex + "' escaped as " + e, e);
+            }
+        }
+        assertTrue(rendered > 50, "the soup should render sometimes: " + rendered);
+    }
+
     private String message(String latex) {
         return assertThrows(RenderException.class, () -> renderer.image(latex)).getMessage();
     }
