@@ -206,7 +206,7 @@ class LatexRendererTest {
         assertEquals("\\end{pmatrix} at character 3 has no \\begin", message("a \\end{pmatrix}"));
         assertEquals("\\end{bmatrix} at character 19 does not match \\begin{pmatrix} at character 1",
                 message("\\begin{pmatrix} a \\end{bmatrix}"));
-        assertEquals("} at character 10 comes before the \\left opened at character 3 is closed", message("{ \\left( x }"));
+        assertEquals("} at character 12 comes before the \\left opened at character 3 is closed", message("{ \\left( x }"));
         assertEquals("\\limits at character 1 must follow an operator such as \\sum", message("\\limits"));
         assertTrue(message("\\char{}").startsWith("cannot use \\char there"), message("\\char{}"));
     }
