@@ -208,8 +208,9 @@ public final class LatexRenderer {
             return "unknown command \\" + unknown.group(1);
         }
         Matcher misused = MISUSED.matcher(message);
-        if (misused.find() && e.getCause() != null && !(e.getCause() instanceof ParseException)) {
-            // jlatexmath wraps an internal failure of a command: name the command, not the failure
+        if (misused.find()) {
+            // jlatexmath wraps the failure of a command, often an internal one (a number format,
+            // a null field): name the command and where it is, not the internals
             return "cannot use \\" + misused.group(1) + " there (it ends at character " + misused.group(2) + ")";
         }
         return "malformed LaTeX: " + message;
