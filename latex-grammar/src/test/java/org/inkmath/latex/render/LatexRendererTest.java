@@ -162,6 +162,30 @@ class LatexRendererTest {
         assertFalse(svg.contains("<text"), "glyphs must be paths, not text in fonts a viewer lacks");
     }
 
+    /** The SVG draws what the PNG draws: same size, same ink, within antialiasing noise. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\\frac{\\partial f}{\\partial x}", "\\sum_{i=1}^{n} x_{i}^{2}", "\\sqrt[3]{\\frac{1}{2}}",
+        "\\left( \\begin{array}{l|r} a & b \\\\ c & d \\end{array} \\right)"})
+    void svgDrawsWhatThePngDraws(String latex) throws Exception {
+        // at 60 pt antialiasing noise is small beside the glyphs (mean distance about 1.5 to 3)
+        LatexRenderer large = new LatexRenderer(RenderOptions.defaults().withSize(60));
+        BufferedImage png = large.image(latex);
+        BufferedImage svg = SvgRasterizer.rasterize(secureBuilder().parse(new InputSource(new StringReader(large.svg(latex)))));
+        assertEquals(png.getWidth(), svg.getWidth());
+        assertEquals(png.getHeight(), svg.getHeight());
+        Ink a = ink(png);
+        Ink b = ink(svg);
+        assertTrue(Math.abs(a.left() - b.left()) <= 2 && Math.abs(a.right() - b.right()) <= 2
+                && Math.abs(a.top() - b.top()) <= 2 && Math.abs(a.bottom() - b.bottom()) <= 2, a + " vs " + b);
+        assertTrue(Math.abs(a.pixels() - b.pixels()) < a.pixels() / 10, a + " vs " + b);
+        double d = distance(png, svg);
+        assertTrue(d < 5, "mean alpha distance " + d);
+        // the same measure tells a shifted drawing apart: the PNG against itself moved 3 pixels
+        BufferedImage shifted = new BufferedImage(png.getWidth(), png.getHeight(), BufferedImage.TYPE_INT_ARGB);
+        shifted.createGraphics().drawImage(png, 3, 0, null);
+        assertTrue(distance(png, shifted) > d, "distance " + distance(png, shifted) + " after a shift");
+    }
+
     @Test
     void svgOfAFormulaWithoutAmpersandRenders() throws Exception {
         Document doc = secureBuilder().parse(new InputSource(new StringReader(renderer.svg("x^{2} < y"))));
