@@ -72,6 +72,11 @@ import org.inkmath.latex.tree.MathNode.Symbol;
  * alternative spellings of the same layout (a {@code \sum} with {@code Sup}/{@code Sub}) are
  * not accepted as equal.
  *
+ * <p>{@code equals} compares positions too (where each symbol sits in its token sequence), so
+ * {@code x _ { a } ^ { b }} and {@code x ^ { b } _ { a }} give trees that differ by
+ * {@code equals} but share {@link #canonical()}, {@link #structure()} and {@link #labeledEdges()}:
+ * compare those to compare layouts.
+ *
  * @param symbols the symbols in reading order; symbol 0 is the root
  * @param edges   the parent-child relations, indices into {@code symbols}
  */
