@@ -17,6 +17,7 @@ import picocli.CommandLine.HelpCommand;
             HelpCommand.class,
             NormalizeCommand.class,
             RasterizeCommand.class,
+            RenderCommand.class,
         })
 public final class InkMath {
 
