@@ -130,7 +130,7 @@ final class ErrorMessages {
     }
 
     static String tooDeep(Token opener, int limit) {
-        return name(opener) + " opens more than " + limit + " nested groups, more than the validator follows";
+        return name(opener) + " is nested more than " + limit + " levels deep, deeper than the validator follows";
     }
 
     static String unexpected(Token token) {

@@ -18,7 +18,7 @@ import org.antlr.v4.runtime.Token;
 final class TokenChecks {
 
     /** Deeper nesting is refused before parsing, so that the parser's recursion stays bounded. */
-    static final int MAX_DEPTH = 500;
+    static final int MAX_DEPTH = 100;
 
     private TokenChecks() {
     }

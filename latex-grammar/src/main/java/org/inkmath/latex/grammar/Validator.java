@@ -93,7 +93,7 @@ public final class Validator {
         Set<Integer> subjects = new HashSet<>(Set.of(first.subject()));
         List<Finding> findings = new ArrayList<>(List.of(first));
         TokenChecks.find(tokens).stream()
-                .filter(f -> f.foundAt() > first.foundAt() || f.foundAt() == end)
+                .filter(f -> f.foundAt() >= first.foundAt() || f.foundAt() == end)
                 .sorted(Comparator.comparingInt(Finding::foundAt))
                 .filter(f -> subjects.add(f.subject()))
                 .forEach(findings::add);
