@@ -89,8 +89,10 @@ final class ErrorMessages {
         if (candidate.getType() == Token.EOF) {
             return name(leftOrRight) + " has no delimiter";
         }
+        String hint = candidate.getText().equals("{") || candidate.getText().equals("}")
+                ? " (a brace delimiter is written `\\{` or `\\}`)" : "";
         return name(candidate) + " is not a delimiter; " + name(leftOrRight) + " takes one of ( ) [ "
-                + (inIndex ? "" : "] ") + "\\{ \\} | .";
+                + (inIndex ? "" : "] ") + "\\{ \\} | ." + hint;
     }
 
     static String bracketEndsIndex(Token bracket, Token leftOrRight, Token root) {

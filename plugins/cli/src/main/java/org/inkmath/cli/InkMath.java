@@ -15,6 +15,7 @@ import picocli.CommandLine.HelpCommand;
         description = "Handwritten mathematics to LaTeX.",
         subcommands = {
             HelpCommand.class,
+            CheckCommand.class,
         })
 public final class InkMath {
 
