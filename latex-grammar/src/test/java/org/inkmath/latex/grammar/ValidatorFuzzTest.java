@@ -42,7 +42,7 @@ class ValidatorFuzzTest {
     void randomTokenSequencesNeverBreakTheValidator() {
         Random random = new Random(20261123);
         int valid = 0;
-        for (int n = 0; n < 20_000; n++) {
+        for (int n = 0; n < 10_000; n++) {
             List<String> tokens = new ArrayList<>();
             int length = random.nextInt(24);
             for (int i = 0; i < length; i++) {
@@ -50,14 +50,14 @@ class ValidatorFuzzTest {
             }
             valid += check(new TokenSequence(tokens)) ? 1 : 0;
         }
-        assertTrue(valid > 100, "some random sequences are valid, so both paths are exercised: " + valid);
+        assertTrue(valid > 50, "some random sequences are valid, so both paths are exercised: " + valid);
     }
 
     @Test
     void mutatedCaptionsNeverBreakTheValidator() throws IOException {
         List<CaptionCorpus.Caption> captions = CaptionCorpus.load();
         Random random = new Random(7);
-        for (int n = 0; n < 10_000; n++) {
+        for (int n = 0; n < 5_000; n++) {
             List<String> tokens = new ArrayList<>(captions.get(random.nextInt(captions.size())).tokens().tokens());
             for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
                 mutate(tokens, random);
