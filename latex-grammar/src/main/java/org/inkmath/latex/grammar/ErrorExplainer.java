@@ -53,7 +53,7 @@ final class ErrorExplainer {
             return new Finding(end.getTokenIndex(), at, ErrorMessages.endCloses(end, context.getStart()));
         }
         if (isArgument(context)) {
-            return missingArgument((ParserRuleContext) context.getParent(), context, offending);
+            return missingArgument(context.getParent(), context, offending);
         }
         if (context instanceof RootContext) {
             return missingArgument(context, null, offending);
@@ -84,7 +84,7 @@ final class ErrorExplainer {
     }
 
     private static Finding delimiter(ParserRuleContext delimiter, Token offending) {
-        ParserRuleContext delimited = (ParserRuleContext) delimiter.getParent();
+        ParserRuleContext delimited = delimiter.getParent();
         Token leftOrRight = tokenBefore(delimited, delimiter);
         boolean inIndex = delimiter instanceof IndexDelimiterContext;
         int at = offending.getTokenIndex();
@@ -133,7 +133,7 @@ final class ErrorExplainer {
             return new Finding(opener.getTokenIndex(), at, ErrorMessages.braceNeverClosed(opener, reached));
         }
         if (construct instanceof RootIndexContext) {
-            Token root = ((ParserRuleContext) construct.getParent()).getStart();
+            Token root = construct.getParent().getStart();
             return new Finding(opener.getTokenIndex(), at, ErrorMessages.indexNeverClosed(opener, root, reached));
         }
         if (isDelimited(construct)) {
@@ -166,7 +166,7 @@ final class ErrorExplainer {
     /** How a message names the construct that a row-ending rule opened. */
     private static String openerName(ParserRuleContext construct) {
         if (construct instanceof RootIndexContext) {
-            return "the index of " + ErrorMessages.name(((ParserRuleContext) construct.getParent()).getStart());
+            return "the index of " + ErrorMessages.name(construct.getParent().getStart());
         }
         return ErrorMessages.name(construct.getStart());
     }

@@ -11,6 +11,11 @@ import org.antlr.v4.runtime.TokenStream;
  * The base class of the generated {@code LatexMathParser}: the two checks of the grammar that
  * look at a token's text rather than its type, written here so that the grammar holds no Java.
  * Both are pure functions of the tokens and the current rule, so a parser keeps no extra state.
+ *
+ * <pre>
+ * delimiter   : { isDelimiter() }? ( SYMBOL | SYMBOL_COMMAND | LBRACKET | RBRACKET ) ;
+ * environment : BEGIN_ENV cells ( ROW_BREAK cells )* END_ENV { endMatchesBegin() }? ;
+ * </pre>
  */
 public abstract class LatexMathParserBase extends Parser {
 

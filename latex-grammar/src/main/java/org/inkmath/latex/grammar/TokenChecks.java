@@ -2,6 +2,7 @@ package org.inkmath.latex.grammar;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -113,7 +114,7 @@ final class TokenChecks {
     /** Oldest first, so that errors at the end come in source order. */
     private static List<Token> reversed(Deque<Token> stack) {
         List<Token> list = new ArrayList<>(stack);
-        java.util.Collections.reverse(list);
+        Collections.reverse(list);
         return list;
     }
 

@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
                     + "line per error: a caret under the part in question and what is wrong, naming tokens "
                     + "by their index ('`\\frac` at 0' is the first token).",
             "With no LATEX arguments, reads one formula per line from standard input.",
+            "Put -- before a formula that starts with '-': inkmath check -- '-x'.",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

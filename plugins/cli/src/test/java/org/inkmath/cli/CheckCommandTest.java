@@ -93,6 +93,12 @@ class CheckCommandTest {
     }
 
     @Test
+    void formulasStartingWithAMinusFollowDoubleDash() {
+        assertEquals(0, run(null, "check", "--", "-x", "- 1"));
+        assertEquals(lines("ok", "ok"), out.toString());
+    }
+
+    @Test
     void unknownOptionsAreUsageErrors() {
         assertEquals(2, run(null, "check", "--frobnicate"));
         assertTrue(err.toString().contains("Unknown option"), err.toString());
