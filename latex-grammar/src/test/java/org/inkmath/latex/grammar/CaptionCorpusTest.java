@@ -25,7 +25,8 @@ class CaptionCorpusTest {
         List<String> failures = new ArrayList<>();
         for (CaptionCorpus.Caption caption : captions) {
             Validation v = Validator.validate(caption.tokens());
-            if (!v.isValid() || !Validator.validate(caption.tokens().toString()).isValid()) {
+            if (!v.isValid() || !Validator.validate(caption.tokens().toString()).isValid()
+                    || !GrammarOracle.isValid(caption.tokens())) {
                 failures.add(caption.file() + " " + caption.name() + ": " + caption.tokens() + " -> " + v.errors());
                 continue;
             }

@@ -28,6 +28,7 @@ class ValidatorExamplesTest {
         return lines("valid.txt").stream().map(latex -> DynamicTest.dynamicTest(latex, () -> {
             Validation v = Validator.validate(latex);
             assertTrue(v.isValid(), () -> latex + " -> " + v.errors());
+            assertTrue(GrammarOracle.isValid(v.tokens()), "the oracle reading of GRAMMAR.md agrees");
             assertTrue(v.tree().isPresent());
             Validation asTokens = Validator.validate(v.tokens());
             assertTrue(asTokens.isValid(), () -> v.tokens() + " -> " + asTokens.errors());
@@ -46,6 +47,7 @@ class ValidatorExamplesTest {
                 Validation v = Validator.validate(latex);
                 assertEquals(expected, v.errors().stream().map(SyntaxError::message).toList(), latex);
                 assertTrue(v.tree().isEmpty());
+                assertFalse(GrammarOracle.isValid(v.tokens()), "the oracle reading of GRAMMAR.md agrees");
                 for (SyntaxError e : v.errors()) {
                     assertTrue(e.end() <= latex.length(), "span inside the source: " + e);
                     if (e.tokenIndex() < v.tokens().size()) {

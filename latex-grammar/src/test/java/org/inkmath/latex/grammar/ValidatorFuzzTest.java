@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The validator on inputs nobody wrote: random token sequences, mutated captions and random
- * valid trees. It must never throw, must give a tree or at least one well-placed error, and
- * a tree must write back to the tokens it came from.
+ * valid trees. It must never throw, must agree with {@link GrammarOracle} (an independent
+ * reading of GRAMMAR.md) on what is valid, must give a tree or at least one well-placed error,
+ * and a tree must write back to the tokens it came from.
  */
 class ValidatorFuzzTest {
 
@@ -73,6 +74,7 @@ class ValidatorFuzzTest {
             TokenSequence tokens = TreeWriter.write(new TreeGenerator(random).row(false, 4));
             Validation v = Validator.validate(tokens);
             assertTrue(v.isValid(), () -> tokens + " -> " + v.errors());
+            assertTrue(GrammarOracle.isValid(tokens), tokens::toString);
             assertEquals(tokens, TreeWriter.write(v.tree().orElseThrow()));
             assertTrue(Validator.validate(tokens.toString()).isValid(), tokens::toString);
         }
@@ -100,6 +102,8 @@ class ValidatorFuzzTest {
     private static boolean check(TokenSequence tokens) {
         Validation v = Validator.validate(tokens);
         assertEquals(tokens, v.tokens());
+        assertEquals(GrammarOracle.isValid(tokens), v.isValid(),
+                () -> "the oracle reading of GRAMMAR.md disagrees on " + tokens + " -> " + v.errors());
         if (v.isValid()) {
             // The writer puts a subscript first, so compare the tokens as multisets.
             TokenSequence written = TreeWriter.write(v.tree().orElseThrow());
