@@ -39,7 +39,7 @@ final class ErrorMessages {
     private static String other(Token token) {
         String text = token.getText();
         if (text.equals("'")) {
-            return name(token) + " is not allowed; write the prime as `^ { \\prime }`";
+            return name(token) + " is not allowed; write the prime as `\\prime`, as in `f ^ { \\prime }`";
         }
         if (text.equals("<pad>") || text.equals("<sos>") || text.equals("<eos>")) {
             return name(token) + " is a special token of the vocabulary, not LaTeX";
