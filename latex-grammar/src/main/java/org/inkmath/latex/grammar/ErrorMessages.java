@@ -44,7 +44,10 @@ final class ErrorMessages {
         if (text.equals("<pad>") || text.equals("<sos>") || text.equals("<eos>")) {
             return name(token) + " is a special token of the vocabulary, not LaTeX";
         }
-        if (text.codePointCount(0, text.length()) > 1 && LatexTokenizer.tokenize(text).size() > 1) {
+        // A string lexes to single characters here, whitespace and control characters spelled
+        // U+XXXX by the validator; a longer text is an element of a token sequence.
+        boolean escapedCharacter = text.matches("U\\+[0-9A-F]{4,6}");
+        if (!escapedCharacter && text.codePointCount(0, text.length()) > 1 && LatexTokenizer.tokenize(text).size() > 1) {
             return name(token) + " is several tokens; separate them with spaces";
         }
         return name(token) + " is not allowed in a formula";

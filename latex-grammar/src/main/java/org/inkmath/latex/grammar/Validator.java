@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -48,9 +49,34 @@ public final class Validator {
 
     /** Validates a LaTeX string such as {@code \frac{a}{b}}; error spans are offsets in it. */
     public static Validation validate(String latex) {
-        List<LatexToken> tokens = LatexTokenizer.tokenize(latex);
+        List<LatexToken> tokens = LatexTokenizer.tokenize(latex).stream()
+                .map(t -> new LatexToken(printable(t.text()), t.kind(), t.start(), t.end()))
+                .toList();
         TokenSequence sequence = new TokenSequence(tokens.stream().map(LatexToken::text).toList());
         return validate(tokens, sequence, latex.length());
+    }
+
+    /**
+     * A token's text with whitespace and control characters made visible, as a token sequence
+     * cannot hold whitespace and a message should not hold control characters: the control
+     * space {@code "\ "} becomes {@code \␣}, a form feed {@code U+000C}. Such tokens are
+     * errors anyway; every other token keeps its text.
+     */
+    private static String printable(String text) {
+        if (text.codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder();
+        text.codePoints().forEach(c -> {
+            if (c == ' ') {
+                out.append('\u2423');
+            } else if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+                out.append(String.format(Locale.ROOT, "U+%04X", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     /**
@@ -115,7 +141,7 @@ public final class Validator {
         List<CommonToken> tokens = new ArrayList<>(latexTokens.size() + 1);
         for (int i = 0; i < latexTokens.size(); i++) {
             LatexToken t = latexTokens.get(i);
-            CommonToken token = new CommonToken(parserType(t), t.text());
+            CommonToken token = new CommonToken(parserType(t), printable(t.text()));
             token.setTokenIndex(i);
             token.setStartIndex(t.start());
             token.setStopIndex(t.end() - 1);

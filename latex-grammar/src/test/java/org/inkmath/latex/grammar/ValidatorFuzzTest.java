@@ -55,6 +55,41 @@ class ValidatorFuzzTest {
     }
 
     @Test
+    void randomStringsNeverBreakTheValidator() {
+        // Characters and pieces where lexing is delicate: backslashes before spaces, tabs, line
+        // breaks and other whitespace, control characters, surrogate pairs, unfinished commands.
+        List<String> pieces = List.of("\\", " ", "\t", "\n", "\u000B", "\u000C", "\u001F", "\u3000", "\u00A0",
+                "\u0000", "\u0007", "\uD835\uDC65", "\uD835", "{", "}", "^", "_", "[", "]", "&", "$", "'", "x", "2",
+                "frac", "sqrt", "left", "right", "begin", "end", "{matrix}", "{array}{cc}", "(", ".", "\\{");
+        Random random = new Random(99);
+        for (int n = 0; n < 10_000; n++) {
+            StringBuilder latex = new StringBuilder();
+            for (int i = random.nextInt(30); i > 0; i--) {
+                latex.append(pieces.get(random.nextInt(pieces.size())));
+            }
+            String source = latex.toString();
+            Validation v = Validator.validate(source);
+            assertEquals(v.isValid(), v.errors().isEmpty());
+            assertEquals(GrammarOracle.isValid(v.tokens()), v.isValid(), source);
+            for (SyntaxError e : v.errors()) {
+                assertTrue(e.tokenIndex() <= v.tokens().size() && e.end() <= source.length(), e::toString);
+                assertTrue(e.message().codePoints().noneMatch(Character::isISOControl), e::toString);
+                assertFalse(e.message().contains("is not expected here"), () -> source + " -> " + e);
+            }
+        }
+    }
+
+    @Test
+    void controlSpacesAndOddWhitespaceAreNamedVisibly() {
+        Validation v = Validator.validate("a\\ b\u000Cc");
+        assertEquals(List.of("a", "\\\u2423", "b", "U+000C", "c"), v.tokens().tokens());
+        assertEquals(List.of("unknown command `\\\u2423` at 1", "`U+000C` at 3 is not allowed in a formula"),
+                v.errors().stream().map(SyntaxError::message).toList());
+        assertEquals(1, v.errors().get(0).start());
+        assertEquals(3, v.errors().get(0).end());
+    }
+
+    @Test
     void mutatedCaptionsNeverBreakTheValidator() throws IOException {
         List<CaptionCorpus.Caption> captions = CaptionCorpus.load();
         Random random = new Random(7);

@@ -116,8 +116,9 @@ public final class CheckCommand implements Callable<Integer> {
      * characters and the message.
      */
     static String report(String latex, List<SyntaxError> errors) {
-        // Tabs and line breaks would shift the carets; any other character takes one column.
-        String shown = latex.replaceAll("[\\t\\n\\r\\f\\x0B]", " ");
+        // Tabs, line breaks and other control characters would shift the carets or disturb the
+        // terminal; shown as spaces, every character takes one column.
+        String shown = latex.replaceAll("\\p{Cntrl}", " ");
         StringBuilder report = new StringBuilder(INVALID).append(shown).append(System.lineSeparator());
         for (SyntaxError error : errors) {
             int start = Math.min(error.start(), shown.length());
