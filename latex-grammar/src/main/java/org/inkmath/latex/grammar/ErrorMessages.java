@@ -1,6 +1,7 @@
 package org.inkmath.latex.grammar;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.antlr.v4.runtime.Token;
 import org.inkmath.latex.LatexTokenizer;
@@ -11,6 +12,8 @@ import org.inkmath.latex.LatexTokenizer;
  * index: {@code `\frac` at 3}.
  */
 final class ErrorMessages {
+
+    private static final Pattern ESCAPED_CHARACTER = Pattern.compile("U\\+[0-9A-F]{4,6}");
 
     private ErrorMessages() {
     }
@@ -46,7 +49,7 @@ final class ErrorMessages {
         }
         // A string lexes to single characters here, whitespace and control characters spelled
         // U+XXXX by the validator; a longer text is an element of a token sequence.
-        boolean escapedCharacter = text.matches("U\\+[0-9A-F]{4,6}");
+        boolean escapedCharacter = ESCAPED_CHARACTER.matcher(text).matches();
         if (!escapedCharacter && text.codePointCount(0, text.length()) > 1 && LatexTokenizer.tokenize(text).size() > 1) {
             return name(token) + " is several tokens; separate them with spaces";
         }

@@ -63,7 +63,7 @@ public final class Validator {
      * errors anyway; every other token keeps its text.
      */
     private static String printable(String text) {
-        if (text.codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+        if (isPlain(text)) {
             return text;
         }
         StringBuilder out = new StringBuilder();
@@ -153,6 +153,16 @@ public final class Validator {
         eof.setStopIndex(sourceLength - 1);
         tokens.add(eof);
         return tokens;
+    }
+
+    private static boolean isPlain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The lexer's token type of a token, from its kind and, where two types share a kind, its text. */
