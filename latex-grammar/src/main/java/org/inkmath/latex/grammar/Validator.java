@@ -47,7 +47,12 @@ public final class Validator {
     private Validator() {
     }
 
-    /** Validates a LaTeX string such as {@code \frac{a}{b}}; error spans are offsets in it. */
+    /**
+     * Validates a LaTeX string such as {@code \frac{a}{b}}; error spans are offsets in it. The
+     * validation's tokens are the string's tokens; the rare token that holds whitespace or a
+     * control character (the control space {@code "\ "}, a form feed) is spelled visibly there
+     * and in messages ({@code \␣}, {@code U+000C}), as a token sequence holds no whitespace.
+     */
     public static Validation validate(String latex) {
         List<LatexToken> tokens = LatexTokenizer.tokenize(latex).stream()
                 .map(t -> new LatexToken(printable(t.text()), t.kind(), t.start(), t.end()))
