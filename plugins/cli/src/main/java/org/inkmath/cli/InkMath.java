@@ -18,6 +18,7 @@ import picocli.CommandLine.HelpCommand;
             NormalizeCommand.class,
             RasterizeCommand.class,
             RenderCommand.class,
+            CheckCommand.class,
         })
 public final class InkMath {
 

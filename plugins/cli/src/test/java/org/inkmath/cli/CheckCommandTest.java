@@ -1,0 +1,106 @@
+package org.inkmath.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
+
+/** {@code inkmath check}, run in-process. */
+class CheckCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(InputStream stdin, String... args) {
+        CommandLine cli = InkMath.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        if (stdin != null) {
+            ((CheckCommand) cli.getSubcommands().get("check").getCommand()).readStandardInputFrom(stdin);
+        }
+        return cli.execute(args);
+    }
+
+    private static String lines(String... lines) {
+        return String.join(System.lineSeparator(), lines) + System.lineSeparator();
+    }
+
+    @Test
+    void validFormulasPrintOkAndExitZero() {
+        assertEquals(0, run(null, "check", "x^{2}", "\\frac{a}{b}", "\\sqrt[3]{x}"));
+        assertEquals(lines("ok", "ok", "ok"), out.toString());
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void invalidFormulasShowTheSourceWithCaretsAndExitOne() {
+        assertEquals(1, run(null, "check", "x^{2}", "\\frac{a} }"));
+        assertEquals(lines(
+                "ok",
+                "invalid: \\frac{a} }",
+                "         ^^^^^ `\\frac` at 0 has one argument, needs two",
+                "                  ^ `}` at 4 closes nothing"), out.toString());
+    }
+
+    @Test
+    void errorsAtTheEndPointPastTheLastCharacter() {
+        assertEquals(1, run(null, "check", "a\t<\\lt"));
+        assertEquals(lines(
+                "invalid: a <\\lt",
+                "            ^^^ unknown command `\\lt` at 2"), out.toString());
+    }
+
+    @Test
+    void readsOneFormulaPerLineFromStandardInput() {
+        InputStream stdin = new ByteArrayInputStream("x _ { a } ^ { b }\n\n^ { 2 }\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(1, run(stdin, "check"));
+        assertEquals(lines(
+                "ok",
+                "ok",
+                "invalid: ^ { 2 }",
+                "         ^ `^` at 0 has no base"), out.toString());
+        assertEquals(0, run(new ByteArrayInputStream("\\sum \\limits _ { i }\n".getBytes(StandardCharsets.UTF_8)), "check"));
+    }
+
+    @Test
+    void unreadableInputIsANamedErrorWithoutAStackTrace() {
+        InputStream broken = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("device gone");
+            }
+        };
+        assertEquals(InkMath.EXIT_ERROR, run(broken, "check"));
+        assertEquals(lines("inkmath: cannot read standard input: device gone"), err.toString());
+    }
+
+    @Test
+    void helpExplainsTheCommand() {
+        assertEquals(0, run(null, "check", "--help"));
+        String help = out.toString();
+        assertTrue(help.contains("Usage: inkmath check"), help);
+        assertTrue(help.contains("standard input"), help);
+        assertTrue(help.contains("1   some formula is invalid"), help);
+    }
+
+    @Test
+    void formulasStartingWithAMinusFollowDoubleDash() {
+        assertEquals(0, run(null, "check", "--", "-x", "- 1"));
+        assertEquals(lines("ok", "ok"), out.toString());
+    }
+
+    @Test
+    void unknownOptionsAreUsageErrors() {
+        assertEquals(2, run(null, "check", "--frobnicate"));
+        assertTrue(err.toString().contains("Unknown option"), err.toString());
+    }
+}
