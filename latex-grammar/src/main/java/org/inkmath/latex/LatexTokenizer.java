@@ -2,6 +2,7 @@ package org.inkmath.latex;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Token;
@@ -35,7 +36,40 @@ public final class LatexTokenizer {
 
     /** The token texts of {@code latex}: {@code "\frac{a}{b}"} gives {@code \frac { a } { b }}. */
     public static TokenSequence tokenSequence(String latex) {
-        return new TokenSequence(tokenize(latex).stream().map(LatexToken::text).toList());
+        return new TokenSequence(tokenize(latex).stream().map(t -> visible(t.text())).toList());
+    }
+
+    /**
+     * A token's text with whitespace and control characters made visible, as a token sequence
+     * cannot hold whitespace and a message should not hold control characters: the control
+     * space {@code "\ "} becomes {@code \␣}, a form feed {@code U+000C}. No such token is in the
+     * language; every other token keeps its text.
+     */
+    public static String visible(String text) {
+        if (isPlain(text)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder();
+        text.codePoints().forEach(c -> {
+            if (c == ' ') {
+                out.append('\u2423');
+            } else if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+                out.append(String.format(Locale.ROOT, "U+%04X", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+
+    private static boolean isPlain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The kind of a token type of the generated lexer. */

@@ -50,4 +50,10 @@ class LatexTokenizerTest {
             assertEquals(false, tokens.get(0).kind() == Kind.UNKNOWN_COMMAND || tokens.get(0).kind() == Kind.OTHER, token);
         }
     }
+
+    @Test
+    void aControlSpaceIsSpelledVisiblyInATokenSequence() {
+        assertEquals(List.of("a", "\\\u2423", "b"), LatexTokenizer.tokenSequence("a\\ b").tokens());
+        assertEquals("U+000C", LatexTokenizer.visible("\f"));
+    }
 }

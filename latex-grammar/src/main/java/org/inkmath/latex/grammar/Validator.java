@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,33 +54,10 @@ public final class Validator {
      */
     public static Validation validate(String latex) {
         List<LatexToken> tokens = LatexTokenizer.tokenize(latex).stream()
-                .map(t -> new LatexToken(printable(t.text()), t.kind(), t.start(), t.end()))
+                .map(t -> new LatexToken(LatexTokenizer.visible(t.text()), t.kind(), t.start(), t.end()))
                 .toList();
         TokenSequence sequence = new TokenSequence(tokens.stream().map(LatexToken::text).toList());
         return validate(tokens, sequence, latex.length());
-    }
-
-    /**
-     * A token's text with whitespace and control characters made visible, as a token sequence
-     * cannot hold whitespace and a message should not hold control characters: the control
-     * space {@code "\ "} becomes {@code \␣}, a form feed {@code U+000C}. Such tokens are
-     * errors anyway; every other token keeps its text.
-     */
-    private static String printable(String text) {
-        if (isPlain(text)) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder();
-        text.codePoints().forEach(c -> {
-            if (c == ' ') {
-                out.append('\u2423');
-            } else if (Character.isWhitespace(c) || Character.isISOControl(c)) {
-                out.append(String.format(Locale.ROOT, "U+%04X", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.toString();
     }
 
     /**
@@ -146,7 +122,7 @@ public final class Validator {
         List<CommonToken> tokens = new ArrayList<>(latexTokens.size() + 1);
         for (int i = 0; i < latexTokens.size(); i++) {
             LatexToken t = latexTokens.get(i);
-            CommonToken token = new CommonToken(parserType(t), printable(t.text()));
+            CommonToken token = new CommonToken(parserType(t), LatexTokenizer.visible(t.text()));
             token.setTokenIndex(i);
             token.setStartIndex(t.start());
             token.setStopIndex(t.end() - 1);
@@ -160,15 +136,6 @@ public final class Validator {
         return tokens;
     }
 
-    private static boolean isPlain(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c) || Character.isISOControl(c)) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** The lexer's token type of a token, from its kind and, where two types share a kind, its text. */
     private static int parserType(LatexToken token) {
