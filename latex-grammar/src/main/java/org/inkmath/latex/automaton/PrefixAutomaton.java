@@ -447,6 +447,8 @@ public final class PrefixAutomaton {
         final Frame frame;
         final State below;
         final int closeLength;
+        /** How many groups are open: each needs one '}' (the repair's estimate uses it). */
+        final int openGroups;
         private final int depth;
         private final int hash;
 
@@ -454,6 +456,8 @@ public final class PrefixAutomaton {
             this.frame = frame;
             this.below = below;
             this.closeLength = closeLength;
+            this.openGroups = (below == null ? 0 : below.openGroups)
+                    + (frame.kind == Frame.Kind.ROW && frame.context == Context.GROUP ? 1 : 0);
             this.depth = below == null ? 1 : below.depth + 1;
             this.hash = (below == null ? 17 : below.hash * 31) + frame.index;
         }

@@ -21,14 +21,15 @@ import org.inkmath.latex.automaton.PrefixAutomaton.State;
  * token insertions and deletions. Tokens outside the vocabulary (and {@code <pad> <sos> <eos>})
  * are deleted. Valid input comes back unchanged with no edits.
  *
- * <p>What is supplied: closing {@code }} and {@code ]}, and where an argument or a non-empty row
+ * <p>What is supplied: closing <code>&#125;</code> and {@code ]}, and where an argument or a non-empty row
  * is due and keeping the structure is cheapest, a placeholder symbol (default
  * {@value PrefixAutomaton#DEFAULT_PLACEHOLDER}, which renders as an ellipsis and reads as "something
  * is missing here"); in {@link Mode#CANONICAL} mode it goes inside braces, {@code { \ldots }},
  * since an empty group is not canonical. Among repairs with equally few edits it prefers those
- * that invent fewer tokens (everything but braces and index brackets counts as invented), then
- * those that insert fewer: so a dangling {@code x ^} loses its {@code ^} rather than gaining a
- * placeholder, and the output stays close to a subsequence of the input.
+ * that invent fewer tokens (every insertion but a closing <code>&#125;</code> or {@code ]} invents), then
+ * those that delete fewer: so a dangling {@code x ^} loses its {@code ^} rather than gaining a
+ * placeholder, an unclosed <code>x ^ &#123; 2</code> gets its <code>&#125;</code>, and a stray
+ * <code>&#125;</code> is deleted rather than matched by an invented <code>&#123;</code>.
  *
  * <p>How: a shortest-path search over (input position, automaton state), insertions settled per
  * position in cost order (Dijkstra), deletions and matches moving to the next position, and the
@@ -53,10 +54,10 @@ public final class Repair {
     /** States settled per repair at most: long input gets a narrower beam, keeping time linear. */
     private static final long WORK_BUDGET = 2_000_000;
 
-    // Costs compare as (edits, invented tokens, insertions), packed into one long.
+    // Costs compare as (edits, invented tokens, deletions), packed into one long.
     private static final long EDIT = 1L << 42;
     private static final long INVENTED = 1L << 21;
-    private static final long INSERTION = 1L;
+    private static final long DELETION = 1L;
 
     private static final byte START = 0;
     private static final byte MATCH = 1;
@@ -93,17 +94,17 @@ public final class Repair {
         List<Integer> ids = new ArrayList<>();
         List<Long> costs = new ArrayList<>();
         ids.add(placeholderId);
-        costs.add(EDIT + INVENTED + INSERTION);
+        costs.add(EDIT + INVENTED);
         // A function behaves as a symbol, so the placeholder stands for both.
         for (TokenClass c : List.of(TokenClass.BIG_OPERATOR, TokenClass.LIMITS, TokenClass.FRAC, TokenClass.SQRT,
                 TokenClass.SUPERSCRIPT, TokenClass.SUBSCRIPT, TokenClass.OPEN_BRACE, TokenClass.CLOSE_BRACE,
                 TokenClass.OPEN_BRACKET, TokenClass.CLOSE_BRACKET)) {
             for (int id = 0; id < vocabulary.size(); id++) {
                 if (automaton.classOf(id) == c) {
-                    boolean syntax = c == TokenClass.OPEN_BRACE || c == TokenClass.CLOSE_BRACE
-                            || c == TokenClass.OPEN_BRACKET || c == TokenClass.CLOSE_BRACKET;
+                    // Closing a group or an index invents nothing; anything else inserted does.
+                    boolean closer = c == TokenClass.CLOSE_BRACE || c == TokenClass.CLOSE_BRACKET;
                     ids.add(id);
-                    costs.add(EDIT + (syntax ? 0 : INVENTED) + INSERTION);
+                    costs.add(EDIT + (closer ? 0 : INVENTED));
                     break;
                 }
             }
@@ -152,7 +153,7 @@ public final class Repair {
         for (int i = 0; i < ids.length; i++) {
             node = automaton.isAllowed(node.state, ids[i])
                     ? new Node(automaton.advance(node.state, ids[i]), node.cost, node, MATCH, ids[i], i)
-                    : new Node(node.state, node.cost + EDIT, node, DELETE, i, i);
+                    : new Node(node.state, node.cost + EDIT + DELETION, node, DELETE, i, i);
         }
         return complete(node, ids.length);
     }
@@ -169,7 +170,7 @@ public final class Repair {
             if (id == Vocabulary.EOS) {
                 break;
             }
-            long cost = EDIT + INSERTION + (id == placeholderId ? INVENTED : 0);
+            long cost = EDIT + (id == placeholderId ? INVENTED : 0);
             out = new Node(automaton.advance(out.state, id), out.cost + cost, out, INSERT, id, position);
         }
         return out;
@@ -207,6 +208,10 @@ public final class Repair {
         final int token;
         /** The input position of the edit. */
         final int position;
+        /** The position of the path's latest edit: of two equal costs, the later edit wins. */
+        final int lastEdit;
+        /** The search's order: cost plus the estimate of what is still to pay. */
+        long priority;
 
         Node(State state, long cost, Node prev, byte op, int token, int position) {
             this.state = state;
@@ -215,6 +220,16 @@ public final class Repair {
             this.op = op;
             this.token = token;
             this.position = position;
+            this.lastEdit = op == INSERT || op == DELETE ? position : prev == null ? -1 : prev.lastEdit;
+        }
+
+        /**
+         * Whether this path beats {@code other}: cheaper, or as cheap with a later latest edit, so
+         * that a closing brace goes as late as it can (<code>\sqrt [ 3 ] &#123; x &#125;</code>,
+         * not <code>\sqrt [ ] 3 &#123; x &#125;</code>) and the later of two equal deletions goes.
+         */
+        boolean beats(Node other) {
+            return cost < other.cost || cost == other.cost && lastEdit > other.lastEdit;
         }
     }
 
@@ -223,12 +238,28 @@ public final class Repair {
         private final int[] ids;
         private final int n;
         private final int beam;
+        /** closesAhead[i]: '}' minus '{' in the input from position i on. */
+        private final int[] closesAhead;
         private long upperEdits;
 
         Search(int[] ids) {
             this.ids = ids;
             this.n = ids.length;
             this.beam = (int) Math.max(4, Math.min(beamWidth, WORK_BUDGET / Math.max(1, n)));
+            this.closesAhead = new int[n + 1];
+            for (int i = n - 1; i >= 0; i--) {
+                TokenClass c = ids[i] < 0 ? TokenClass.UNSUPPORTED : automaton.classOf(ids[i]);
+                closesAhead[i] = closesAhead[i + 1] + (c == TokenClass.CLOSE_BRACE ? 1 : c == TokenClass.OPEN_BRACE ? -1 : 0);
+            }
+        }
+
+        /**
+         * A lower bound on the edits still needed from {@code state} at position {@code i}: the
+         * output must close the open groups, and each edit changes the count of '}' minus '{' by
+         * at most one. It never overestimates, so ordering and pruning by it keep the optimum.
+         */
+        private long estimate(State state, int i) {
+            return Math.abs(state.openGroups - closesAhead[i]);
         }
 
         Node run(long greedyUpperEdits) {
@@ -238,14 +269,17 @@ public final class Repair {
             candidates.put(start, new Node(start, 0, null, START, -1, 0));
             for (int i = 0; i < n; i++) {
                 List<Node> layer = settle(candidates, i);
-                Map<State, Node> next = new HashMap<>(layer.size() * 4);
+                Map<State, Node> next = new HashMap<>(layer.size() * 2);
+                int id = ids[i];
                 for (Node node : layer) {
-                    int id = ids[i];
                     if (automaton.isAllowed(node.state, id)) {
                         offer(next, new Node(automaton.advance(node.state, id), node.cost, node, MATCH, id, i));
                     }
-                    if (node.cost / EDIT + 1 <= upperEdits) {
-                        offer(next, new Node(node.state, node.cost + EDIT, node, DELETE, i, i));
+                    // Insertions right before a deletion may as well come after it, so only
+                    // states reached without inserting here are worth deleting from.
+                    boolean insertedHere = node.op == INSERT && node.position == i;
+                    if (!insertedHere && node.cost / EDIT + 1 <= upperEdits) {
+                        offer(next, new Node(node.state, node.cost + EDIT + DELETION, node, DELETE, i, i));
                     }
                 }
                 candidates = next;
@@ -253,7 +287,7 @@ public final class Repair {
             Node best = null;
             for (Node node : candidates.values()) {
                 Node done = complete(node, n);
-                if (best == null || done.cost < best.cost) {
+                if (best == null || done.beats(best)) {
                     best = done;
                 }
             }
@@ -262,7 +296,7 @@ public final class Repair {
 
         private void offer(Map<State, Node> map, Node node) {
             Node old = map.get(node.state);
-            if (old == null || node.cost < old.cost) {
+            if (old == null || node.beats(old)) {
                 map.put(node.state, node);
             }
         }
@@ -272,10 +306,12 @@ public final class Repair {
          * cheapest first, at most {@code beam} of them, none that cannot beat the known bound.
          */
         private List<Node> settle(Map<State, Node> candidates, int i) {
-            PriorityQueue<Node> queue = new PriorityQueue<>(Comparator.<Node>comparingLong(nd -> nd.cost)
-                    .thenComparingInt(nd -> automaton.completionLength(nd.state)));
+            PriorityQueue<Node> queue = new PriorityQueue<>(Comparator.<Node>comparingLong(nd -> nd.priority)
+                    .thenComparingInt(nd -> automaton.completionLength(nd.state))
+                    .thenComparingInt(nd -> -nd.lastEdit));
             Map<State, Long> bestCost = new HashMap<>();
             for (Node node : candidates.values()) {
+                node.priority = node.cost + estimate(node.state, i) * EDIT;
                 queue.add(node);
                 bestCost.put(node.state, node.cost);
             }
@@ -284,7 +320,7 @@ public final class Repair {
             while (!queue.isEmpty() && settled.size() < beam) {
                 Node node = queue.poll();
                 long edits = node.cost / EDIT;
-                if (edits > upperEdits) {
+                if (node.priority / EDIT > upperEdits) {
                     break;
                 }
                 if (!done.add(node.state)) {
@@ -303,12 +339,15 @@ public final class Repair {
                     }
                     State next = automaton.advance(node.state, id);
                     long cost = node.cost + insertCosts[k];
+                    long estimate = estimate(next, i);
                     Long known = bestCost.get(next);
-                    if (known != null && known <= cost) {
+                    if (cost / EDIT + estimate > upperEdits || known != null && known <= cost) {
                         continue;
                     }
                     bestCost.put(next, cost);
-                    queue.add(new Node(next, cost, node, INSERT, id, i));
+                    Node inserted = new Node(next, cost, node, INSERT, id, i);
+                    inserted.priority = cost + estimate * EDIT;
+                    queue.add(inserted);
                 }
             }
             return settled;
