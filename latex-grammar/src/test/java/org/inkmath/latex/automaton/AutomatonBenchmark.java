@@ -1,0 +1,120 @@
+package org.inkmath.latex.automaton;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import org.inkmath.latex.TokenSequence;
+import org.inkmath.latex.Vocabulary;
+import org.inkmath.latex.automaton.PrefixAutomaton.Mode;
+import org.inkmath.latex.automaton.PrefixAutomaton.State;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Speed of constrained decoding and repair over the CROHME captions. Run with
+ * {@code mvn -B -o -Pbenchmarks test -pl latex-grammar -Dtest=AutomatonBenchmark}; the figures
+ * go to standard output and into BENCHMARKS.md by hand.
+ */
+@Tag("benchmark")
+class AutomatonBenchmark {
+
+    private static final Vocabulary VOCABULARY = Vocabulary.crohme();
+
+    @Test
+    void decodingStepsAndRepairs() {
+        List<TokenSequence> captions = Captions.all();
+        List<int[]> encoded = captions.stream().map(VOCABULARY::encode).toList();
+        long tokens = encoded.stream().mapToLong(ids -> ids.length + 1).sum();
+        System.out.printf("captions: %d, decoding steps (tokens + <eos>): %d%n", captions.size(), tokens);
+        for (Mode mode : Mode.values()) {
+            PrefixAutomaton automaton = PrefixAutomaton.crohme(mode);
+            float[] logits = new float[VOCABULARY.size()];
+            for (int round = 0; round < 5; round++) {
+                decode(automaton, encoded, null); // warm-up
+            }
+            int rounds = 20;
+            long start = System.nanoTime();
+            long check = 0;
+            for (int round = 0; round < rounds; round++) {
+                check += decode(automaton, encoded, null);
+            }
+            double stepNs = (System.nanoTime() - start) / (double) (rounds * tokens);
+            start = System.nanoTime();
+            for (int round = 0; round < rounds; round++) {
+                check += decode(automaton, encoded, logits);
+            }
+            double maskedNs = (System.nanoTime() - start) / (double) (rounds * tokens);
+            assertTrue(check > 0);
+            System.out.printf("%s: %.1f ns per step (allowed + advance), %.1f ns with masking 113 logits%n",
+                    mode, stepNs, maskedNs);
+        }
+        for (Mode mode : Mode.values()) {
+            Repair repair = Repair.crohme(mode);
+            List<TokenSequence> mutated = mutate(captions, new Random(1), 3000);
+            for (TokenSequence input : mutated.subList(0, 1000)) {
+                repair.repair(input); // warm-up
+            }
+            long start = System.nanoTime();
+            long edits = 0;
+            int changed = 0;
+            for (TokenSequence input : mutated) {
+                RepairResult result = repair.repair(input);
+                edits += result.editCount();
+                changed += result.wasRepaired() ? 1 : 0;
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            int meanLength = (int) mutated.stream().mapToInt(TokenSequence::size).average().orElse(0);
+            System.out.printf("%s repair: %.0f repairs/s on %d mutated captions (mean %d tokens, 1-3 mutations; %d needed edits, %.2f edits each)%n",
+                    mode, mutated.size() / seconds, mutated.size(), meanLength, changed, edits / (double) Math.max(1, changed));
+            start = System.nanoTime();
+            for (TokenSequence caption : captions) {
+                repair.repair(caption);
+            }
+            System.out.printf("%s repair of valid captions (fast path): %.0f per second%n", mode,
+                    captions.size() / ((System.nanoTime() - start) / 1e9));
+        }
+    }
+
+    /** Runs every caption through the automaton as a decoder would; returns a checksum. */
+    private static long decode(PrefixAutomaton automaton, List<int[]> encoded, float[] logits) {
+        long sum = 0;
+        for (int[] ids : encoded) {
+            State state = automaton.start();
+            for (int id : ids) {
+                TokenSet allowed = automaton.allowed(state);
+                if (logits != null) {
+                    allowed.maskLogits(logits);
+                }
+                sum += allowed.size();
+                state = automaton.advance(state, id);
+            }
+            sum += automaton.allowed(state).contains(Vocabulary.EOS) ? 1 : 0;
+        }
+        return sum;
+    }
+
+    private static List<TokenSequence> mutate(List<TokenSequence> captions, Random random, int count) {
+        List<String> vocabulary = VOCABULARY.tokens().subList(3, VOCABULARY.size());
+        List<TokenSequence> out = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            List<String> tokens = new ArrayList<>(captions.get(random.nextInt(captions.size())).tokens());
+            for (int m = 1 + random.nextInt(3); m > 0; m--) {
+                int kind = random.nextInt(3);
+                if (kind == 0 && !tokens.isEmpty()) {
+                    tokens.remove(random.nextInt(tokens.size()));
+                } else if (kind == 1) {
+                    tokens.add(random.nextInt(tokens.size() + 1), vocabulary.get(random.nextInt(vocabulary.size())));
+                } else if (tokens.size() >= 2) {
+                    int i = random.nextInt(tokens.size() - 1);
+                    Collections.swap(tokens, i, i + 1);
+                }
+            }
+            out.add(new TokenSequence(tokens));
+        }
+        return out;
+    }
+}
