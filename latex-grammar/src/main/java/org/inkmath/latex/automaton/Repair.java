@@ -26,7 +26,8 @@ import org.inkmath.latex.automaton.PrefixAutomaton.State;
  * {@value PrefixAutomaton#DEFAULT_PLACEHOLDER}, which renders as an ellipsis and reads as "something
  * is missing here"); in {@link Mode#CANONICAL} mode it goes inside braces, {@code { \ldots }},
  * since an empty group is not canonical. Among repairs with equally few edits it prefers those
- * that invent fewer tokens (every insertion but a closing <code>&#125;</code> or {@code ]} invents), then
+ * that invent less (every insertion but a closing <code>&#125;</code> or {@code ]} invents, an
+ * operator such as {@code ^} or {@code \frac} twice as much as a placeholder or an opening brace), then
  * those that delete fewer: so a dangling {@code x ^} loses its {@code ^} rather than gaining a
  * placeholder, an unclosed <code>x ^ &#123; 2</code> gets its <code>&#125;</code>, and a stray
  * <code>&#125;</code> is deleted rather than matched by an invented <code>&#123;</code>.
@@ -36,8 +37,9 @@ import org.inkmath.latex.automaton.PrefixAutomaton.State;
  * cheapest completion (closing brackets) added at the end. It keeps at most {@code beamWidth}
  * states per position and prunes states that cannot beat a known repair, so it runs in
  * O(n · beamWidth · 11) automaton steps; with a beam wide enough it is exact, and tests compare it
- * against an exhaustive search. A greedy repair (delete what is refused, then complete) bounds the
- * result from above, so a pruned search never returns worse than that.
+ * against an exhaustive search. Greedy repairs (left to right, keep what is allowed, bridge a
+ * refused token with at most two insertions or delete it, then complete) bound the result from
+ * above, so a pruned search never returns worse than they do.
  *
  * <pre>{@code
  * Repair repair = new Repair(PrefixAutomaton.crohme(Mode.CANONICAL));
@@ -101,10 +103,12 @@ public final class Repair {
                 TokenClass.OPEN_BRACKET, TokenClass.CLOSE_BRACKET)) {
             for (int id = 0; id < vocabulary.size(); id++) {
                 if (automaton.classOf(id) == c) {
-                    // Closing a group or an index invents nothing; anything else inserted does.
+                    // Closing a group or an index invents nothing, opening one invents as much as a
+                    // placeholder, an operator more (it is never the only way: it breaks ties).
                     boolean closer = c == TokenClass.CLOSE_BRACE || c == TokenClass.CLOSE_BRACKET;
+                    boolean opener = c == TokenClass.OPEN_BRACE || c == TokenClass.OPEN_BRACKET;
                     ids.add(id);
-                    costs.add(EDIT + (closer ? 0 : INVENTED));
+                    costs.add(EDIT + (closer ? 0 : opener ? INVENTED : 2 * INVENTED));
                     break;
                 }
             }
@@ -142,24 +146,77 @@ public final class Repair {
         if (allKnown && automaton.accepts(ids)) {
             return new RepairResult(input, 0, List.of());
         }
-        Node greedy = greedy(ids);
-        Node searched = new Search(ids).run(greedyEdits(greedy));
-        return toResult(input, searched.cost <= greedy.cost ? searched : greedy);
+        // Greedy repairs give a first bound (the tighter, the more the search prunes) and a fallback.
+        Node best = greedy(ids, 0);
+        for (int bridge = 1; bridge <= 2; bridge++) {
+            Node greedy = greedy(ids, bridge);
+            if (greedy.beats(best)) {
+                best = greedy;
+            }
+        }
+        Node searched = new Search(ids).run(best.cost / EDIT);
+        return toResult(input, searched != null && searched.cost <= best.cost ? searched : best);
     }
 
-    /** Deletes every refused token, then completes: the fallback, and an upper bound. */
-    private Node greedy(int[] ids) {
+    /**
+     * Left to right: keeps an allowed token; before a refused one inserts the cheapest run of at
+     * most {@code maxBridge} tokens that lets it in, if any, else deletes it; then completes.
+     */
+    private Node greedy(int[] ids, int maxBridge) {
         Node node = new Node(automaton.start(), 0, null, START, -1, 0);
         for (int i = 0; i < ids.length; i++) {
-            node = automaton.isAllowed(node.state, ids[i])
-                    ? new Node(automaton.advance(node.state, ids[i]), node.cost, node, MATCH, ids[i], i)
+            int id = ids[i];
+            Node bridged = automaton.isAllowed(node.state, id) ? node : bridge(node, id, i, maxBridge);
+            node = bridged != null
+                    ? new Node(automaton.advance(bridged.state, id), bridged.cost, bridged, MATCH, id, i)
                     : new Node(node.state, node.cost + EDIT + DELETION, node, DELETE, i, i);
         }
         return complete(node, ids.length);
     }
 
-    private static long greedyEdits(Node greedy) {
-        return greedy.cost / EDIT;
+    /** The cheapest run of at most {@code depth} insertions after which {@code id} is allowed, or null. */
+    private Node bridge(Node from, int id, int position, int depth) {
+        if (id < 0) {
+            return null;
+        }
+        List<Node> frontier = List.of(from);
+        for (int d = 1; d <= depth; d++) {
+            List<Node> next = new ArrayList<>();
+            Node best = null;
+            for (Node node : frontier) {
+                for (int k = 0; k < insertIds.length; k++) {
+                    if (!usefulInsertion(node.state, insertIds[k])) {
+                        continue;
+                    }
+                    Node inserted = new Node(automaton.advance(node.state, insertIds[k]), node.cost + insertCosts[k],
+                            node, INSERT, insertIds[k], position);
+                    if (automaton.isAllowed(inserted.state, id) && (best == null || inserted.cost < best.cost)) {
+                        best = inserted;
+                    }
+                    next.add(inserted);
+                }
+            }
+            if (best != null) {
+                return best;
+            }
+            frontier = next;
+        }
+        return null;
+    }
+
+    /** Allowed, and a bracket only where it is structure (as a symbol the placeholder does the same). */
+    private boolean usefulInsertion(State state, int id) {
+        if (!automaton.isAllowed(state, id)) {
+            return false;
+        }
+        TokenClass c = automaton.classOf(id);
+        if (c == TokenClass.OPEN_BRACKET) {
+            return state.frame.kind == Frame.Kind.ROOT_START;
+        }
+        if (c == TokenClass.CLOSE_BRACKET) {
+            return state.frame.isRow() && state.frame.context == Frame.Context.INDEX;
+        }
+        return true;
     }
 
     /** Appends the cheapest completion of {@code node}'s state as insertions at {@code position}. */
@@ -351,21 +408,6 @@ public final class Repair {
                 }
             }
             return settled;
-        }
-
-        /** Allowed, and a bracket only where it is structure (as a symbol the placeholder does the same). */
-        private boolean usefulInsertion(State state, int id) {
-            if (!automaton.isAllowed(state, id)) {
-                return false;
-            }
-            TokenClass c = automaton.classOf(id);
-            if (c == TokenClass.OPEN_BRACKET) {
-                return state.frame.kind == Frame.Kind.ROOT_START;
-            }
-            if (c == TokenClass.CLOSE_BRACKET) {
-                return state.frame.isRow() && state.frame.context == Frame.Context.INDEX;
-            }
-            return true;
         }
     }
 }
