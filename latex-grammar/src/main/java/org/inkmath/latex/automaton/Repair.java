@@ -45,7 +45,7 @@ import org.inkmath.latex.automaton.PrefixAutomaton.State;
  * Repair repair = new Repair(PrefixAutomaton.crohme(Mode.CANONICAL));
  * RepairResult r = repair.repair(TokenSequence.parse("\\frac { a } { b"));
  * r.repaired();   // \frac { a } { b }
- * r.edits();      // [insert '}' at 7]
+ * r.edits();      // [insert '}' at 6]
  * }</pre>
  */
 public final class Repair {

@@ -94,9 +94,15 @@ public final class TokenSet {
         if (logits.length != universe) {
             throw new IllegalArgumentException("expected " + universe + " scores, got " + logits.length);
         }
-        for (int id = 0; id < universe; id++) {
-            if ((words[id >>> 6] & (1L << id)) == 0) {
+        for (int w = 0; w < words.length; w++) {
+            long missing = ~words[w];
+            while (missing != 0) {
+                int id = w * 64 + Long.numberOfTrailingZeros(missing);
+                if (id >= universe) {
+                    break;
+                }
                 logits[id] = Float.NEGATIVE_INFINITY;
+                missing &= missing - 1;
             }
         }
     }

@@ -3,6 +3,7 @@ package org.inkmath.latex.automaton;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -30,27 +31,37 @@ class AutomatonBenchmark {
         List<int[]> encoded = captions.stream().map(VOCABULARY::encode).toList();
         long tokens = encoded.stream().mapToLong(ids -> ids.length + 1).sum();
         System.out.printf("captions: %d, decoding steps (tokens + <eos>): %d%n", captions.size(), tokens);
+        // Best of five measurements per mode (after a warm-up), modes interleaved: the shared machine is noisy.
+        double[][] best = new double[Mode.values().length][2];
+        for (double[] b : best) {
+            Arrays.fill(b, Double.MAX_VALUE);
+        }
+        float[] logits = new float[VOCABULARY.size()];
+        long check = 0;
+        for (int trial = 0; trial < 6; trial++) {
+            for (Mode mode : Mode.values()) {
+                PrefixAutomaton automaton = PrefixAutomaton.crohme(mode);
+                int rounds = 10;
+                long start = System.nanoTime();
+                for (int round = 0; round < rounds; round++) {
+                    check += decode(automaton, encoded, null);
+                }
+                double stepNs = (System.nanoTime() - start) / (double) (rounds * tokens);
+                start = System.nanoTime();
+                for (int round = 0; round < rounds; round++) {
+                    check += decode(automaton, encoded, logits);
+                }
+                double maskedNs = (System.nanoTime() - start) / (double) (rounds * tokens);
+                if (trial > 0) { // the first trial warms up
+                    best[mode.ordinal()][0] = Math.min(best[mode.ordinal()][0], stepNs);
+                    best[mode.ordinal()][1] = Math.min(best[mode.ordinal()][1], maskedNs);
+                }
+            }
+        }
+        assertTrue(check > 0);
         for (Mode mode : Mode.values()) {
-            PrefixAutomaton automaton = PrefixAutomaton.crohme(mode);
-            float[] logits = new float[VOCABULARY.size()];
-            for (int round = 0; round < 5; round++) {
-                decode(automaton, encoded, null); // warm-up
-            }
-            int rounds = 20;
-            long start = System.nanoTime();
-            long check = 0;
-            for (int round = 0; round < rounds; round++) {
-                check += decode(automaton, encoded, null);
-            }
-            double stepNs = (System.nanoTime() - start) / (double) (rounds * tokens);
-            start = System.nanoTime();
-            for (int round = 0; round < rounds; round++) {
-                check += decode(automaton, encoded, logits);
-            }
-            double maskedNs = (System.nanoTime() - start) / (double) (rounds * tokens);
-            assertTrue(check > 0);
             System.out.printf("%s: %.1f ns per step (allowed + advance), %.1f ns with masking 113 logits%n",
-                    mode, stepNs, maskedNs);
+                    mode, best[mode.ordinal()][0], best[mode.ordinal()][1]);
         }
         for (Mode mode : Mode.values()) {
             Repair repair = Repair.crohme(mode);
@@ -58,24 +69,40 @@ class AutomatonBenchmark {
             for (TokenSequence input : mutated.subList(0, 1000)) {
                 repair.repair(input); // warm-up
             }
-            long start = System.nanoTime();
             long edits = 0;
             int changed = 0;
-            for (TokenSequence input : mutated) {
-                RepairResult result = repair.repair(input);
-                edits += result.editCount();
-                changed += result.wasRepaired() ? 1 : 0;
+            double seconds = Double.MAX_VALUE;
+            for (int trial = 0; trial < 3; trial++) {
+                long start = System.nanoTime();
+                edits = 0;
+                changed = 0;
+                for (TokenSequence input : mutated) {
+                    RepairResult result = repair.repair(input);
+                    edits += result.editCount();
+                    changed += result.wasRepaired() ? 1 : 0;
+                }
+                seconds = Math.min(seconds, (System.nanoTime() - start) / 1e9);
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
             int meanLength = (int) mutated.stream().mapToInt(TokenSequence::size).average().orElse(0);
             System.out.printf("%s repair: %.0f repairs/s on %d mutated captions (mean %d tokens, 1-3 mutations; %d needed edits, %.2f edits each)%n",
                     mode, mutated.size() / seconds, mutated.size(), meanLength, changed, edits / (double) Math.max(1, changed));
-            start = System.nanoTime();
+            long start = System.nanoTime();
             for (TokenSequence caption : captions) {
                 repair.repair(caption);
             }
             System.out.printf("%s repair of valid captions (fast path): %.0f per second%n", mode,
                     captions.size() / ((System.nanoTime() - start) / 1e9));
+            for (int length : new int[] {30, 1000}) {
+                List<TokenSequence> garbage = garbage(new Random(2), length, length == 30 ? 1000 : 5);
+                start = System.nanoTime();
+                long garbageEdits = 0;
+                for (TokenSequence input : garbage) {
+                    garbageEdits += repair.repair(input).editCount();
+                }
+                double ms = (System.nanoTime() - start) / 1e6 / garbage.size();
+                System.out.printf("%s repair of random %d-token sequences: %.2f ms each (%.1f edits each)%n",
+                        mode, length, ms, garbageEdits / (double) garbage.size());
+            }
         }
     }
 
@@ -95,6 +122,20 @@ class AutomatonBenchmark {
             sum += automaton.allowed(state).contains(Vocabulary.EOS) ? 1 : 0;
         }
         return sum;
+    }
+
+    /** Uniformly random vocabulary tokens (no special tokens). */
+    private static List<TokenSequence> garbage(Random random, int length, int count) {
+        List<String> vocabulary = VOCABULARY.tokens().subList(3, VOCABULARY.size());
+        List<TokenSequence> out = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            List<String> tokens = new ArrayList<>();
+            for (int i = 0; i < length; i++) {
+                tokens.add(vocabulary.get(random.nextInt(vocabulary.size())));
+            }
+            out.add(new TokenSequence(tokens));
+        }
+        return out;
     }
 
     private static List<TokenSequence> mutate(List<TokenSequence> captions, Random random, int count) {

@@ -54,6 +54,7 @@ class RepairTest {
         "CANONICAL; \\sqrt [ ] { x };          [ ] { x };                   1",
         // fewest edits: deleting one operator beats supplying a whole group
         "CANONICAL; \\frac { a };              { a };                       1",
+        "CANONICAL; x ^ 2;                     x 2;                         1",
         "CANONICAL; \\frac { a } { b } { c } ^ ^ { 2 }; \\frac { a } { b } { c } ^ { 2 }; 1",
         // root index: the first ']' ends it
         "CANONICAL; \\sqrt [ 3 { x };          \\sqrt [ 3 ] { x };          1",
@@ -80,6 +81,8 @@ class RepairTest {
     void editsNameKindPositionAndToken() {
         RepairResult result = CANONICAL.repair(TokenSequence.parse("x ^ { 2"));
         assertEquals(List.of(new RepairEdit(RepairEdit.Kind.INSERT, 4, "}")), result.edits());
+        result = CANONICAL.repair(TokenSequence.parse("\\frac { a } { b"));
+        assertEquals("[insert '}' at 6]", result.edits().toString(), "the example of the README");
         result = CANONICAL.repair(TokenSequence.parse("x ^"));
         assertEquals(List.of(new RepairEdit(RepairEdit.Kind.DELETE, 1, "^")), result.edits());
         assertEquals("delete '^' at 1", result.edits().get(0).toString());
