@@ -14,7 +14,7 @@ import org.inkmath.latex.Vocabulary;
  * {@link #FRAC}.
  */
 public enum TokenClass {
-    /** A symbol: letters, digits, punctuation, {@code \alpha}, {@code \{} ... */
+    /** A symbol: letters, digits, punctuation, {@code \alpha}, <code>\&#123;</code> ... */
     SYMBOL,
     /** {@code [}: opens a root index right after {@code \sqrt}, a symbol elsewhere. */
     OPEN_BRACKET,

@@ -11,7 +11,7 @@
  * PrefixAutomaton automaton = PrefixAutomaton.crohme(PrefixAutomaton.Mode.CANONICAL);
  * automaton.accepts(TokenSequence.parse("x ^ { 2 }"));                 // true
  * Repair.crohme(PrefixAutomaton.Mode.CANONICAL)
- *       .repair(TokenSequence.parse("x ^ { 2")).repaired();            // x ^ { 2 }
+ *       .repair(TokenSequence.parse("x ^ { } +")).repaired();          // x ^ { \ldots } +
  * }</pre>
  */
 package org.inkmath.latex.automaton;

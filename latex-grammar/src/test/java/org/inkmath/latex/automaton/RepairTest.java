@@ -49,6 +49,7 @@ class RepairTest {
         "LATEX;     x ^ { 2;                   x ^ { 2 };                   1",
         // an empty group or formula is not canonical: the placeholder fills it
         "CANONICAL; x ^ { };                   x ^ { \\ldots };             1",
+        "CANONICAL; x ^ { } +;                 x ^ { \\ldots } +;           1",
         "CANONICAL; '';                        \\ldots;                     1",
         // ... but where deleting one token does as well, deleting wins over inventing one
         "CANONICAL; \\sqrt [ ] { x };          [ ] { x };                   1",
