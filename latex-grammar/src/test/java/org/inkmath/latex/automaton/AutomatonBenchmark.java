@@ -64,6 +64,28 @@ class AutomatonBenchmark {
                     mode, best[mode.ordinal()][0], best[mode.ordinal()][1]);
         }
         for (Mode mode : Mode.values()) {
+            // Right to left (Earley sets): every caption fed from its last token to its first.
+            RightToLeftAutomaton rtl = new RightToLeftAutomaton(mode, VOCABULARY);
+            double rtlNs = Double.MAX_VALUE;
+            for (int trial = 0; trial < 4; trial++) {
+                long start = System.nanoTime();
+                long sum = 0;
+                for (int[] ids : encoded) {
+                    RightToLeftAutomaton.State state = rtl.start();
+                    for (int i = ids.length - 1; i >= 0; i--) {
+                        sum += rtl.allowed(state).size();
+                        state = rtl.advance(state, ids[i]);
+                    }
+                    sum += rtl.allowed(state).contains(Vocabulary.EOS) ? 1 : 0;
+                }
+                assertTrue(sum > 0);
+                if (trial > 0) {
+                    rtlNs = Math.min(rtlNs, (System.nanoTime() - start) / (double) tokens);
+                }
+            }
+            System.out.printf("%s right to left: %.0f ns per step (allowed + advance)%n", mode, rtlNs);
+        }
+        for (Mode mode : Mode.values()) {
             Repair repair = Repair.crohme(mode);
             List<TokenSequence> mutated = mutate(captions, new Random(1), 3000);
             for (TokenSequence input : mutated.subList(0, 1000)) {
