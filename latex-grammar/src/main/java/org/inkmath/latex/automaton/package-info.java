@@ -5,7 +5,8 @@
  * vocabulary tokens keep a complete formula reachable ({@code LATEX} or {@code CANONICAL} mode);
  * its states are persistent so that a beam search forks them for free.
  * {@link org.inkmath.latex.automaton.Repair} turns any token sequence into the nearest accepted
- * one by fewest insertions and deletions.
+ * one by fewest insertions and deletions. {@link org.inkmath.latex.automaton.RightToLeftAutomaton}
+ * serves a decoder that emits formulas from right to left.
  *
  * <pre>{@code
  * PrefixAutomaton automaton = PrefixAutomaton.crohme(PrefixAutomaton.Mode.CANONICAL);
