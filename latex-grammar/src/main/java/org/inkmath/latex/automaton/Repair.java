@@ -52,7 +52,7 @@ public final class Repair {
 
     public static final int DEFAULT_BEAM_WIDTH = 64;
     /** Longer input is refused rather than searched: no formula is this long. */
-    public static final int MAX_INPUT_TOKENS = 100_000;
+    public static final int MAX_INPUT_TOKENS = 20_000;
     /** States settled per repair at most: long input gets a narrower beam, keeping time linear. */
     private static final long WORK_BUDGET = 2_000_000;
 

@@ -162,12 +162,15 @@ public final class RightToLeftAutomaton {
         return state;
     }
 
-    /** An immutable Earley set, linked to the one before it. */
+    /**
+     * An Earley set, linked to the one before it. Immutable once the automaton hands it out (its
+     * items are filled in while it is built; its allowed set is computed on first use).
+     */
     public static final class State {
         private final State previous;
         private final int position;
         private List<Item> items = List.of();
-        private TokenSet allowed;
+        private volatile TokenSet allowed;
 
         private State(State previous, int position) {
             this.previous = previous;
@@ -179,7 +182,8 @@ public final class RightToLeftAutomaton {
             return position;
         }
 
-        State previous() {
+        /** The state before the last token, or null at the start. */
+        public State previous() {
             return previous;
         }
     }
