@@ -5,8 +5,9 @@ import java.util.Objects;
 /**
  * One edit of a repair, addressed by positions in the input: a {@link Kind#DELETE} removes the
  * input token at {@code position}; an {@link Kind#INSERT} puts {@code token} before the input
- * token at {@code position} ({@code position == input size}: at the end). Inserts at one position
- * come in the order they are listed. Example: in canonical mode, repairing <code>x ^ &#123; 2</code>
+ * token at {@code position} ({@code position == input size}: at the end). Edits are listed by
+ * position; at one position the inserts come first, in the order listed, then the deletion of the
+ * token there, if any. Example: in canonical mode, repairing <code>x ^ &#123; 2</code>
  * gives <code>RepairEdit(INSERT, 4, "&#125;")</code>.
  *
  * @param kind     insert or delete
