@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -17,17 +16,16 @@ import picocli.CommandLine;
 /** {@code inkmath check}, run in-process. */
 class CheckCommandTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRun run = new CliRun();
+    private final StringWriter out = run.out;
+    private final StringWriter err = run.err;
 
     private int run(InputStream stdin, String... args) {
         CommandLine cli = InkMath.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
         if (stdin != null) {
             ((CheckCommand) cli.getSubcommands().get("check").getCommand()).readStandardInputFrom(stdin);
         }
-        return cli.execute(args);
+        return run.execute(cli, args);
     }
 
     private static String lines(String... lines) {
