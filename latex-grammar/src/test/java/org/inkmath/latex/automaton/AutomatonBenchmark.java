@@ -1,5 +1,6 @@
 package org.inkmath.latex.automaton;
 
+import org.inkmath.latex.CrohmeCaptions;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ class AutomatonBenchmark {
 
     @Test
     void decodingStepsAndRepairs() {
-        List<TokenSequence> captions = Captions.all();
+        List<TokenSequence> captions = CrohmeCaptions.tokens();
         List<int[]> encoded = captions.stream().map(VOCABULARY::encode).toList();
         long tokens = encoded.stream().mapToLong(ids -> ids.length + 1).sum();
         System.out.printf("captions: %d, decoding steps (tokens + <eos>): %d%n", captions.size(), tokens);

@@ -1,5 +1,6 @@
 package org.inkmath.latex.automaton;
 
+import org.inkmath.latex.CrohmeCaptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -143,7 +144,7 @@ class AutomatonPropertyTest {
 
     @Test
     void everyCaptionIsAcceptedInBothModes() {
-        List<TokenSequence> captions = Captions.all();
+        List<TokenSequence> captions = CrohmeCaptions.tokens();
         assertEquals(9821, captions.size());
         PrefixAutomaton latex = PrefixAutomaton.crohme(Mode.LATEX);
         PrefixAutomaton canonical = PrefixAutomaton.crohme(Mode.CANONICAL);

@@ -1,5 +1,6 @@
 package org.inkmath.latex.automaton;
 
+import org.inkmath.latex.CrohmeCaptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -120,7 +121,7 @@ class RepairTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void repairsMutatedCaptions(Mode mode) {
-        List<TokenSequence> captions = Captions.all();
+        List<TokenSequence> captions = CrohmeCaptions.tokens();
         Random random = new Random(mode.ordinal() + 7);
         List<String> vocabulary = VOCABULARY.tokens().subList(3, VOCABULARY.size());
         int repaired = 0;

@@ -1,5 +1,6 @@
 package org.inkmath.latex.automaton;
 
+import org.inkmath.latex.CrohmeCaptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -70,7 +71,7 @@ class RightToLeftAutomatonTest {
 
     @Test
     void acceptsCaptionsAndRefusesTheirMutations() {
-        List<TokenSequence> captions = Captions.all();
+        List<TokenSequence> captions = CrohmeCaptions.tokens();
         Random random = new Random(4);
         for (Mode mode : Mode.values()) {
             PrefixAutomaton ltr = PrefixAutomaton.crohme(mode);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import org.inkmath.latex.CaptionFile;
 import org.inkmath.latex.TokenSequence;
 import org.inkmath.latex.normalize.CaptionComparison;
 import org.inkmath.latex.normalize.LatexNormalizer;
@@ -148,7 +149,7 @@ public final class NormalizeCommand implements Callable<Integer> {
         Map<String, TokenSequence> captions = new LinkedHashMap<>();
         for (Path file : captionFiles) {
             try {
-                captions.putAll(CaptionComparison.readCaptions(file));
+                captions.putAll(CaptionFile.read(file));
             } catch (IOException e) {
                 throw new IOException("cannot read captions " + file + ": " + e.getMessage(), e);
             }
