@@ -11,7 +11,9 @@ import java.util.Optional;
 
 import org.inkmath.eval.metrics.Confusion;
 import org.inkmath.eval.metrics.LengthBucket;
+import org.inkmath.eval.metrics.TokenAlignment;
 import org.inkmath.eval.metrics.MetricSummary.MetricValue;
+import org.inkmath.latex.TokenSequence;
 import org.inkmath.latex.render.LatexRenderer;
 import org.inkmath.latex.render.RenderException;
 import org.inkmath.latex.render.RenderOptions;
@@ -62,6 +64,9 @@ public final class HtmlReport {
         }
     }
 
+    /** Edits listed on a card before the list is cut short. */
+    private static final int MAX_EDITS_SHOWN = 12;
+
     private static final LatexRenderer RENDERER = new LatexRenderer(RenderOptions.defaults().withSize(24));
 
     static final String STYLE = """
@@ -75,6 +80,10 @@ public final class HtmlReport {
             .pair>div{flex:1;min-width:280px;border:1px solid #eee;padding:.5em}
             .pair img{max-width:100%}
             .input img{max-width:100%;max-height:200px;filter:invert(1);border:1px solid #eee;margin-top:.5em}
+            td.tok{text-align:left}
+            .edits code{margin-right:.6em}
+            .del{color:#b00}
+            .ins{color:#070}
             .error{color:#b00}
             .meta{color:#666;font-size:90%}
             .src{font-family:monospace;font-size:90%;word-break:break-all}
@@ -127,8 +136,8 @@ public final class HtmlReport {
         } else {
             out.append("<table><tr><th>edit</th><th>truth</th><th>predicted</th><th>count</th></tr>\n");
             for (Confusion c : report.confusions()) {
-                out.append("<tr><td>").append(c.kind().name().toLowerCase(Locale.ROOT)).append("</td><td>")
-                        .append(codeOrNothing(c.truth())).append("</td><td>").append(codeOrNothing(c.predicted()))
+                out.append("<tr><td>").append(c.kind().name().toLowerCase(Locale.ROOT)).append("</td><td class=\"tok\">")
+                        .append(codeOrNothing(c.truth())).append("</td><td class=\"tok\">").append(codeOrNothing(c.predicted()))
                         .append("</td><td>").append(Text.count(c.count())).append("</td></tr>\n");
             }
             out.append("</table>\n");
@@ -202,12 +211,35 @@ public final class HtmlReport {
         if (e.score() != null) {
             out.append("; score ").append(String.format(Locale.ROOT, "%.4f", e.score()));
         }
-        out.append("</p>\n<div class=\"pair\">\n");
+        out.append("</p>\n");
+        if (!e.missing()) {
+            edits(out, e);
+        }
+        out.append("<div class=\"pair\">\n");
         formula(out, "truth", e.truth());
         formula(out, "prediction", e.missing() ? null : e.predicted());
         out.append("</div>\n");
         options.images().ifPresent(folder -> inputImage(out, folder.resolve(e.name() + ".png"), options.maxImageBytes()));
         out.append("</div>\n");
+    }
+
+    /** The token edits, as the confusions count them: substitutions, deletions (−) and insertions (+). */
+    private static void edits(StringBuilder out, ExpressionOutcome e) {
+        List<TokenAlignment.Edit> edits = TokenAlignment.of(TokenSequence.parse(e.truth()),
+                TokenSequence.parse(e.predicted())).edits();
+        out.append("<p class=\"edits meta\">edits: ");
+        for (TokenAlignment.Edit edit : edits.subList(0, Math.min(MAX_EDITS_SHOWN, edits.size()))) {
+            switch (edit.kind()) {
+                case SUBSTITUTE -> out.append("<code>").append(Text.html(edit.truth())).append(" → ")
+                        .append(Text.html(edit.predicted())).append("</code>");
+                case DELETE -> out.append("<code class=\"del\">−").append(Text.html(edit.truth())).append("</code>");
+                case INSERT -> out.append("<code class=\"ins\">+").append(Text.html(edit.predicted())).append("</code>");
+            }
+        }
+        if (edits.size() > MAX_EDITS_SHOWN) {
+            out.append("… (").append(edits.size()).append(" in all)");
+        }
+        out.append("</p>\n");
     }
 
     private static void formula(StringBuilder out, String title, String latex) {

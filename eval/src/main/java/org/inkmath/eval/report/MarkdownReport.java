@@ -126,16 +126,16 @@ public final class MarkdownReport {
     /** The counts behind a rate: {@code 574/986}. */
     static String counts(String key, MetricSummary s) {
         return switch (key) {
-            case "exprate" -> s.exact() + "/" + s.expressions();
-            case "within1" -> s.within1() + "/" + s.expressions();
-            case "within2" -> s.within2() + "/" + s.expressions();
-            case "within3" -> s.within3() + "/" + s.expressions();
-            case "structure" -> s.structureCorrect() + "/" + s.expressions();
-            case "validity" -> s.validPredictions() + "/" + s.expressions();
-            case "symbol_precision" -> s.matchedSymbols() + "/" + s.predictedSymbols();
-            case "symbol_recall" -> s.matchedSymbols() + "/" + s.truthSymbols();
-            case "relation_precision" -> s.matchedRelations() + "/" + s.predictedRelations();
-            case "relation_recall" -> s.matchedRelations() + "/" + s.truthRelations();
+            case "exprate" -> Text.count(s.exact()) + "/" + Text.count(s.expressions());
+            case "within1" -> Text.count(s.within1()) + "/" + Text.count(s.expressions());
+            case "within2" -> Text.count(s.within2()) + "/" + Text.count(s.expressions());
+            case "within3" -> Text.count(s.within3()) + "/" + Text.count(s.expressions());
+            case "structure" -> Text.count(s.structureCorrect()) + "/" + Text.count(s.expressions());
+            case "validity" -> Text.count(s.validPredictions()) + "/" + Text.count(s.expressions());
+            case "symbol_precision" -> Text.count(s.matchedSymbols()) + "/" + Text.count(s.predictedSymbols());
+            case "symbol_recall" -> Text.count(s.matchedSymbols()) + "/" + Text.count(s.truthSymbols());
+            case "relation_precision" -> Text.count(s.matchedRelations()) + "/" + Text.count(s.predictedRelations());
+            case "relation_recall" -> Text.count(s.matchedRelations()) + "/" + Text.count(s.truthRelations());
             default -> "";
         };
     }

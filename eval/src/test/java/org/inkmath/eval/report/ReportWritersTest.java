@@ -104,6 +104,7 @@ class ReportWritersTest {
         assertFalse(page.contains("<script>"), "markup in a prediction is escaped");
         assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assertTrue(page.contains("x &lt; z"));
+        assertTrue(page.contains("<code>y → z</code>"), "the card names the edit");
         assertFalse(page.contains("src=\"http"), "nothing is fetched");
         assertFalse(page.contains("href=\"http"), "nothing is fetched");
         // the unclosed brace cannot be drawn: its text and the reason are shown
