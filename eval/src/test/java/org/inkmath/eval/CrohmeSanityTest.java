@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +13,7 @@ import org.inkmath.eval.metrics.Confusion;
 import org.inkmath.eval.metrics.MetricSummary;
 import org.inkmath.eval.metrics.TokenAlignment.EditKind;
 import org.inkmath.eval.report.EvaluationReport;
+import org.inkmath.eval.report.ReportJson;
 import org.inkmath.latex.TokenSequence;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,30 +53,12 @@ class CrohmeSanityTest {
         assertEquals(List.of(), r.unknownNames());
     }
 
-    /**
-     * Expression i (in file order) is: for i mod 5 = 0 or 4, right; 1, missing; 2, the caption
-     * with a symbol {@code x} appended (valid, one edit, layout wrong); 3, the caption with a
-     * {@code \}} appended (invalid, one edit).
-     */
+    /** See {@link CaptionCorruption} for what is done to which caption. */
     @Test
     void aKnownCorruptionGivesTheExpectedFigures() throws PredictionException {
-        Map<String, TokenSequence> corrupted = new LinkedHashMap<>();
-        int[] byKind = new int[5];
-        int i = 0;
-        for (Map.Entry<String, TokenSequence> e : truth.all().entrySet()) {
-            int kind = i++ % 5;
-            byKind[kind]++;
-            List<String> tokens = new java.util.ArrayList<>(e.getValue().tokens());
-            switch (kind) {
-                case 1 -> {
-                    continue;
-                }
-                case 2 -> tokens.add("x");
-                case 3 -> tokens.add("}");
-                default -> { }
-            }
-            corrupted.put(e.getKey(), new TokenSequence(tokens));
-        }
+        CaptionCorruption corruption = CaptionCorruption.of(truth.all());
+        Map<String, TokenSequence> corrupted = corruption.predictions();
+        int[] byKind = corruption.byKind();
         MetricSummary s = evaluate(corrupted).summary();
         int right = byKind[0] + byKind[4];
         assertEquals(986, s.expressions());
@@ -90,8 +72,11 @@ class CrohmeSanityTest {
         // every symbol of a right or x-appended prediction is matched; missing and invalid ones have none
         assertEquals(s.predictedSymbols() - byKind[2], s.matchedSymbols());
 
-        List<Confusion> confusions = evaluate(corrupted).confusions();
+        EvaluationReport report = evaluate(corrupted);
+        List<Confusion> confusions = report.confusions();
         assertTrue(confusions.contains(new Confusion(EditKind.INSERT, "", "x", byKind[2])), confusions.toString());
         assertTrue(confusions.contains(new Confusion(EditKind.INSERT, "", "}", byKind[3])), confusions.toString());
+        // a second run gives the same bytes, the run facts aside
+        assertEquals(ReportJson.write(report.withoutRunFacts()), ReportJson.write(evaluate(corrupted).withoutRunFacts()));
     }
 }
