@@ -29,9 +29,22 @@ public record PredictionFile(Path file, Map<String, TokenSequence> predictions) 
         predictions = Map.copyOf(predictions);
     }
 
-    /** Reads a predictions file; fails naming the line of a malformed or repeated entry. */
+    /** The longest prediction accepted, in tokens; captions have at most a few hundred. */
+    public static final int MAX_TOKENS = 10_000;
+
+    /**
+     * Reads a predictions file; fails naming the line of a malformed or repeated entry, or the
+     * name of a prediction longer than {@value #MAX_TOKENS} tokens.
+     */
     public static PredictionFile read(Path file) throws IOException {
-        return new PredictionFile(file, CaptionFile.read(file));
+        Map<String, TokenSequence> predictions = CaptionFile.read(file);
+        for (Map.Entry<String, TokenSequence> e : predictions.entrySet()) {
+            if (e.getValue().size() > MAX_TOKENS) {
+                throw new IOException(file + ": the prediction of " + e.getKey() + " has " + e.getValue().size()
+                        + " tokens, more than " + MAX_TOKENS);
+            }
+        }
+        return new PredictionFile(file, predictions);
     }
 
     @Override

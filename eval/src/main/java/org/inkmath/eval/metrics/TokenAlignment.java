@@ -59,6 +59,9 @@ public record TokenAlignment(int distance, List<Edit> edits) {
         }
     }
 
+    /** The largest alignment table (truth length times prediction length) built, to bound memory. */
+    public static final long MAX_CELLS = 16_000_000L;
+
     public TokenAlignment {
         edits = List.copyOf(edits);
         if (distance != edits.size()) {
@@ -69,10 +72,16 @@ public record TokenAlignment(int distance, List<Edit> edits) {
     /**
      * Aligns {@code predicted} to {@code truth}. Time and memory grow with the product of the
      * lengths (captions have at most a few hundred tokens).
+     *
+     * @throws IllegalArgumentException when the product of the lengths exceeds {@value #MAX_CELLS}
      */
     public static TokenAlignment of(TokenSequence truth, TokenSequence predicted) {
         int n = truth.size();
         int m = predicted.size();
+        if ((long) (n + 1) * (m + 1) > MAX_CELLS) {
+            throw new IllegalArgumentException("too long to align: " + n + " truth tokens and " + m
+                    + " predicted tokens (at most " + MAX_CELLS + " pairs)");
+        }
         int[][] cost = new int[n + 1][m + 1];
         for (int i = 0; i <= n; i++) {
             cost[i][0] = i;
