@@ -62,8 +62,8 @@ import picocli.CommandLine.Spec;
             "they differ from the official CROHME tools.",
             "",
             "Examples:",
-            "  inkmath eval --predictions pred.txt --captions ../shared/crohme/2014/caption.txt \\",
-            "      --images ../shared/crohme/2014/img --out eval-2014",
+            "  inkmath eval --predictions pred.txt --captions 2014/caption.txt \\",
+            "      --images 2014/img --out eval-2014",
             "  inkmath eval --compare eval-a/report.json eval-b/report.json --out compare-ab",
             "",
             "Exit codes: 0 done; 1 a --names file names expressions not in the captions;",
@@ -82,7 +82,7 @@ public final class EvalCommand implements Callable<Integer> {
     private Path predictions;
 
     @Option(names = "--captions", paramLabel = "FILE",
-            description = "The truth, NAME<TAB>tokens a line (a CROHME caption.txt).")
+            description = "The truth, NAME<TAB>tokens a line, as in CROHME's caption files.")
     private Path captions;
 
     @Option(names = "--images", paramLabel = "DIR",
@@ -196,7 +196,7 @@ public final class EvalCommand implements Callable<Integer> {
             report = report.withoutRunFacts();
         }
 
-        Files.createDirectories(outDir);
+        createFolder(outDir);
         write(outDir.resolve("report.json"), ReportJson.write(report));
         write(outDir.resolve("report.md"), MarkdownReport.write(report));
         HtmlReport.Options html = HtmlReport.Options.defaults().withMaxErrorCards(maxErrorCards);
@@ -230,7 +230,7 @@ public final class EvalCommand implements Callable<Integer> {
         }
         ReportComparison comparison = ReportComparison.of(a, b);
         String markdown = ReportComparison.markdown(comparison, maxErrorCards);
-        Files.createDirectories(outDir);
+        createFolder(outDir);
         write(outDir.resolve("compare.md"), markdown);
         write(outDir.resolve("compare.html"), ReportComparison.html(comparison, maxErrorCards));
         out.print(markdown);
@@ -238,6 +238,14 @@ public final class EvalCommand implements Callable<Integer> {
         err.println("comparison written to " + outDir + " (compare.md, compare.html)");
         err.flush();
         return 0;
+    }
+
+    private static void createFolder(Path folder) throws IOException {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new IOException("cannot create the folder " + folder + (Files.exists(folder) ? ": a file is in the way" : ""), e);
+        }
     }
 
     private static void write(Path file, String text) throws IOException {

@@ -126,7 +126,12 @@ class EvalCommandTest {
         CliRun.Result notJson = CliRun.once("eval", "--compare", garbage.toString(), garbage.toString());
         assertEquals(InkMath.EXIT_ERROR, notJson.exitCode());
         assertTrue(notJson.err().contains("g.json: not an evaluation report"), notJson.err());
-        assertFalse((missing.err() + malformed.err() + notJson.err()).contains("Exception"));
+        Path file = Files.writeString(dir.resolve("afile"), "");
+        CliRun.Result blocked = CliRun.once("eval", "--predictions", predictions().toString(),
+                "--captions", captions().toString(), "--out", file.toString());
+        assertEquals(InkMath.EXIT_ERROR, blocked.exitCode());
+        assertTrue(blocked.err().contains("cannot create the folder " + file + ": a file is in the way"), blocked.err());
+        assertFalse((missing.err() + malformed.err() + notJson.err() + blocked.err()).contains("Exception"));
     }
 
     @Test
