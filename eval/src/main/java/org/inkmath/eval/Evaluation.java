@@ -59,8 +59,9 @@ public final class Evaluation {
             Optional<Prediction> prediction = source.predict(name);
             ExpressionScore score = ExpressionScore.of(name, truth.all().get(name), prediction.map(Prediction::tokens));
             scores.add(score);
-            outcomes.add(ExpressionOutcome.of(score, prediction.flatMap(p -> p.score().isPresent()
-                    ? Optional.of(p.score().getAsDouble()) : Optional.empty()).orElse(null)));
+            Double recognizerScore = prediction.filter(p -> p.score().isPresent())
+                    .map(p -> p.score().getAsDouble()).orElse(null);
+            outcomes.add(ExpressionOutcome.of(score, recognizerScore));
             prediction.ifPresent(p -> p.latencyNanos().ifPresent(latencies::add));
             progress.accept(scores.size());
         }

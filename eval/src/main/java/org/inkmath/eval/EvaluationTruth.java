@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import org.inkmath.latex.CaptionFile;
 import org.inkmath.latex.TokenSequence;
 
 /**
@@ -34,7 +34,7 @@ public record EvaluationTruth(String description, Map<String, TokenSequence> all
     public EvaluationTruth {
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(selection, "selection");
-        all = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(all));
+        all = Collections.unmodifiableMap(new LinkedHashMap<>(all));
         selected = List.copyOf(selected);
         for (String name : selected) {
             if (!all.containsKey(name)) {
@@ -45,7 +45,7 @@ public record EvaluationTruth(String description, Map<String, TokenSequence> all
 
     /** Every expression of a caption file, in file order. */
     public static EvaluationTruth read(Path captions) throws IOException {
-        Map<String, TokenSequence> all = CaptionFile.read(captions);
+        Map<String, TokenSequence> all = CaptionInput.read(captions);
         return new EvaluationTruth(captions.getFileName() + " (" + all.size() + " expressions)", all,
                 new ArrayList<>(all.keySet()), "all");
     }

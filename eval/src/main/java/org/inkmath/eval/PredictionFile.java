@@ -7,12 +7,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.inkmath.latex.CaptionFile;
 import org.inkmath.latex.TokenSequence;
 
 /**
  * Predictions read from a file in the caption format, {@code NAME<TAB>tokens} a line (read by
- * {@link CaptionFile}, so {@code '} is read as {@code \prime} as in the captions). A line with a
+ * {@link org.inkmath.latex.CaptionFile}, so {@code '} is read as {@code \prime} as in the captions). A line with a
  * name and no tokens is an empty prediction; a name without a line has no prediction.
  *
  * <pre>{@code
@@ -37,7 +36,7 @@ public record PredictionFile(Path file, Map<String, TokenSequence> predictions) 
      * name of a prediction longer than {@value #MAX_TOKENS} tokens.
      */
     public static PredictionFile read(Path file) throws IOException {
-        Map<String, TokenSequence> predictions = CaptionFile.read(file);
+        Map<String, TokenSequence> predictions = CaptionInput.read(file);
         for (Map.Entry<String, TokenSequence> e : predictions.entrySet()) {
             if (e.getValue().size() > MAX_TOKENS) {
                 throw new IOException(file + ": the prediction of " + e.getKey() + " has " + e.getValue().size()

@@ -38,6 +38,13 @@ class PredictionFileTest {
     }
 
     @Test
+    void namesAFileThatIsNotUtf8(@TempDir Path dir) throws IOException {
+        Path file = Files.write(dir.resolve("latin1.txt"), new byte[] {'a', '\t', (byte) 0xE9, '\n'});
+        IOException e = assertThrows(IOException.class, () -> PredictionFile.read(file));
+        assertTrue(e.getMessage().endsWith("latin1.txt is not UTF-8 text"), e.getMessage());
+    }
+
+    @Test
     void theAlignmentRefusesTablesBeyondItsBound() {
         TokenSequence longOne = new TokenSequence(java.util.Collections.nCopies(5_000, "x"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

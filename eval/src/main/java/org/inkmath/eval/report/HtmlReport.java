@@ -219,7 +219,7 @@ public final class HtmlReport {
         formula(out, "truth", e.truth());
         formula(out, "prediction", e.missing() ? null : e.predicted());
         out.append("</div>\n");
-        options.images().ifPresent(folder -> inputImage(out, folder.resolve(e.name() + ".png"), options.maxImageBytes()));
+        options.images().ifPresent(folder -> inputImage(out, folder, e.name() + ".png", options.maxImageBytes()));
         out.append("</div>\n");
     }
 
@@ -259,9 +259,14 @@ public final class HtmlReport {
         out.append("<div class=\"src\">").append(latex == null ? "" : Text.html(latex)).append("</div>\n</div>\n");
     }
 
-    private static void inputImage(StringBuilder out, Path file, long maxBytes) {
+    private static void inputImage(StringBuilder out, Path folder, String fileName, long maxBytes) {
         out.append("<div class=\"input\"><div class=\"meta\">input</div>\n");
+        Path file = folder.resolve(fileName).normalize();
         try {
+            if (!file.startsWith(folder.normalize())) {
+                // a name such as ../x would reach outside the folder: not an image of it
+                throw new IOException("outside the images folder");
+            }
             long size = Files.size(file);
             if (size > maxBytes) {
                 out.append("<p class=\"error\">").append(Text.html(file.getFileName().toString()))
@@ -270,7 +275,7 @@ public final class HtmlReport {
                 out.append("<img alt=\"input\" src=\"").append(dataUri(Files.readAllBytes(file))).append("\"/>\n");
             }
         } catch (IOException ex) {
-            out.append("<p class=\"error\">no input image ").append(Text.html(file.getFileName().toString())).append("</p>\n");
+            out.append("<p class=\"error\">no input image ").append(Text.html(fileName)).append("</p>\n");
         }
         out.append("</div>\n");
     }

@@ -127,6 +127,15 @@ class ReportWritersTest {
     }
 
     @Test
+    void htmlReadsNoImageOutsideTheImagesFolder(@TempDir Path root) throws Exception {
+        Path images = Files.createDirectories(root.resolve("img"));
+        ImageIO.write(new BufferedImage(2, 2, BufferedImage.TYPE_BYTE_GRAY), "png", root.resolve("secret.png").toFile());
+        String page = HtmlReport.write(Reports.run("../secret", "x", "y"), HtmlReport.Options.defaults().withImages(images));
+        assertTrue(page.contains("no input image ../secret.png"), page);
+        assertFalse(page.contains(Base64.getEncoder().encodeToString(Files.readAllBytes(root.resolve("secret.png")))));
+    }
+
+    @Test
     void htmlCapsTheErrorCards() throws Exception {
         String page = HtmlReport.write(Reports.sample(), HtmlReport.Options.defaults().withMaxErrorCards(1));
         assertEquals(1, page.split("class=\"card\"", -1).length - 1);
