@@ -80,11 +80,11 @@ public final class Evaluation {
     static RunFacts runFacts(Instant started, double elapsedSeconds, List<Long> latencyNanos) {
         String date = started.truncatedTo(ChronoUnit.SECONDS).toString();
         if (latencyNanos.isEmpty()) {
-            return new RunFacts(date, elapsedSeconds, null, null, null, null);
+            return new RunFacts(date, RunFacts.thisMachine(), elapsedSeconds, null, null, null, null);
         }
         long[] sorted = latencyNanos.stream().mapToLong(Long::longValue).sorted().toArray();
         long total = Arrays.stream(sorted).sum();
-        return new RunFacts(date, elapsedSeconds, percentile(sorted, 50) / 1e6, percentile(sorted, 95) / 1e6,
+        return new RunFacts(date, RunFacts.thisMachine(), elapsedSeconds, percentile(sorted, 50) / 1e6, percentile(sorted, 95) / 1e6,
                 total == 0 ? null : sorted.length / (total / 1e9), peakHeapBytes());
     }
 

@@ -183,6 +183,7 @@ public final class HtmlReport {
         }
         RunFacts run = report.run();
         if (run != null) {
+            item(out, "machine", run.machine());
             item(out, "evaluation time", String.format(Locale.ROOT, "%.2f s", run.elapsedSeconds()));
             if (run.timed()) {
                 item(out, "latency p50 / p95", String.format(Locale.ROOT, "%.1f / %.1f ms",

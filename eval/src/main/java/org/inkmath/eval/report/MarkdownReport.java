@@ -106,6 +106,7 @@ public final class MarkdownReport {
         if (run != null) {
             out.append("\n### Run\n\n");
             out.append("- date: ").append(run.date()).append('\n');
+            out.append("- machine: ").append(Text.cell(run.machine())).append('\n');
             out.append("- evaluation time: ").append(String.format(Locale.ROOT, "%.2f s", run.elapsedSeconds())).append('\n');
             if (run.timed()) {
                 out.append("- latency p50 / p95: ").append(String.format(Locale.ROOT, "%.1f / %.1f ms",
