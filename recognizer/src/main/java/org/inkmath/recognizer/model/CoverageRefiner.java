@@ -43,6 +43,11 @@ final class CoverageRefiner extends ReferenceBlock {
         };
     }
 
+    /** Sums over the earlier steps only (axis 2 of [n, C, t, L]): step t sees what steps before t attended. */
+    static NDArray exclusiveSum(NDArray perStep) {
+        return perStep.cumSum(2).sub(perStep);
+    }
+
     /** R [n, H, t, L] from exclusive coverage sums [n, C, t, L]. */
     NDArray refine(ParameterStore ps, NDArray coverage, TokenDecoder.Memory mem, boolean training) {
         Shape s = coverage.getShape();

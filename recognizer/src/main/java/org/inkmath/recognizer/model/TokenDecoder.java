@@ -94,10 +94,7 @@ final class TokenDecoder extends ReferenceBlock {
             if (i > 0 && arm != null) {
                 NDArray prev = previous;
                 // Exclusive running sum over the steps: step t sees only what steps < t attended.
-                coverage = own -> {
-                    NDArray stacked = arm.stack(prev, own);
-                    return stacked.cumSum(2).sub(stacked);
-                };
+                coverage = own -> CoverageRefiner.exclusiveSum(arm.stack(prev, own));
             }
             NDArray[] out = layer.forward(ps, x, null, null, selfBias, kv[0], kv[1], mem, arm, coverage, training);
             x = out[0];
@@ -109,7 +106,10 @@ final class TokenDecoder extends ReferenceBlock {
     /** Embedding, LayerNorm, 1-D position encoding from position {@code from}, LayerNorm: [n, t, d]. */
     NDArray embed(ParameterStore ps, NDArray ids, long from, boolean training) {
         NDArray w = value(ps, embedding, ids, training);
-        NDArray x = ids.oneHot(vocabularySize, 1f, 0f, DataType.FLOAT32).matMul(w);
+        // A one-hot product rather than a gather: every new array then belongs to the ids' manager.
+        NDArray oneHot = ids.expandDims(-1).eq(ids.getManager().arange(0, vocabularySize, 1, ids.getDataType()))
+                .toType(DataType.FLOAT32, false);
+        NDArray x = oneHot.matMul(w);
         x = embedNorm.apply(ps, x, training);
         x = x.add(PositionEncoding.word(ids.getManager(), from, ids.getShape().get(1), config.dModel()));
         return norm.apply(ps, x, training);
@@ -136,7 +136,16 @@ final class TokenDecoder extends ReferenceBlock {
             if (times == 1) {
                 return this;
             }
-            return new Memory(features.tile(0, times), keyBias.tile(0, times), cells.tile(0, times), height, width);
+            return new Memory(copies(features, times), copies(keyBias, times), copies(cells, times), height, width);
+        }
+
+        /** [a; a; ...] along axis 0: row r of the result is row r mod rows(a). */
+        private static NDArray copies(NDArray a, long times) {
+            NDList list = new NDList();
+            for (long i = 0; i < times; i++) {
+                list.add(a);
+            }
+            return NDArrays.concat(list, 0);
         }
 
         Memory rows(NDArray index) {
