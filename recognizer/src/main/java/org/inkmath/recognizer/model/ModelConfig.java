@@ -153,6 +153,11 @@ public record ModelConfig(
                 decoderLayers, ffnWidth, decoderDropout, coverage, channels, coverageKernel, inputScale);
     }
 
+    public ModelConfig withCoverageKernel(int kernel) {
+        return new ModelConfig(growthRate, denseDepth, bottleneckWidth, encoderDropout, maskedEncoder, dModel, heads,
+                decoderLayers, ffnWidth, decoderDropout, coverage, coverageChannels, kernel, inputScale);
+    }
+
     public ModelConfig withDropout(double encoder, double decoder) {
         return new ModelConfig(growthRate, denseDepth, bottleneckWidth, encoder, maskedEncoder, dModel, heads,
                 decoderLayers, ffnWidth, decoder, coverage, coverageChannels, coverageKernel, inputScale);

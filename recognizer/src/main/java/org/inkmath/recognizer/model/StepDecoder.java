@@ -103,17 +103,17 @@ public final class StepDecoder implements AutoCloseable {
             for (int i = 0; i < decoder.layers.size(); i++) {
                 NDArray sums = coverage[i];
                 NDArray prev = previous;
-                java.util.function.UnaryOperator<NDArray> cov = sums == null ? null : own1 -> sums.expandDims(2);
-                NDArray[] out = decoder.layers.get(i).forward(store, x, selfKeys[i], selfValues[i], noMask,
+                java.util.function.UnaryOperator<NDArray> cov = sums == null ? null : ignored -> sums.expandDims(2);
+                TokenDecoder.LayerOutput out = decoder.layers.get(i).forward(store, x, selfKeys[i], selfValues[i], noMask,
                         memoryKeys[i], memoryValues[i], memory, decoder.arm, cov, false);
                 if (sums != null) {
                     // Now this step joins the sums that later steps see.
-                    newCoverage[i] = sums.add(decoder.arm.stack(prev, out[2]).squeeze(2));
+                    newCoverage[i] = sums.add(decoder.arm.stack(prev, out.ownAttention()).squeeze(2));
                 }
-                x = out[0];
-                previous = out[1];
-                selfKeys[i] = out[3];
-                selfValues[i] = out[4];
+                x = out.output();
+                previous = out.attention();
+                selfKeys[i] = out.keys();
+                selfValues[i] = out.values();
             }
             NDArray logProbs = decoder.project(store, x, false).logSoftmax(-1);
             flat = logProbs.toFloatArray();

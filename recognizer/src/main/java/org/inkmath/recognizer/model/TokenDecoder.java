@@ -96,9 +96,9 @@ final class TokenDecoder extends ReferenceBlock {
                 // Exclusive running sum over the steps: step t sees only what steps < t attended.
                 coverage = own -> CoverageRefiner.exclusiveSum(arm.stack(prev, own));
             }
-            NDArray[] out = layer.forward(ps, x, null, null, selfBias, kv[0], kv[1], mem, arm, coverage, training);
-            x = out[0];
-            previous = out[1];
+            LayerOutput out = layer.forward(ps, x, null, null, selfBias, kv[0], kv[1], mem, arm, coverage, training);
+            x = out.output();
+            previous = out.attention();
         }
         return proj.apply(ps, x, training);
     }
@@ -226,6 +226,14 @@ final class TokenDecoder extends ReferenceBlock {
         }
     }
 
+    /**
+     * What a decoder layer gives: its output [n, t, d]; the cross-attention weights it passes on
+     * (refined when refined) [n, H, t, L]; its own first cross-attention weights (self coverage);
+     * the self-attention keys and values of every position so far [n, H, t_total, d/H].
+     */
+    record LayerOutput(NDArray output, NDArray attention, NDArray ownAttention, NDArray keys, NDArray values) {
+    }
+
     /** x = LN1(x + SelfAttn(x)); x = LN2(x + CrossAttn(x, memory)); x = LN3(x + FFN(x)). */
     static final class DecoderLayer extends ReferenceBlock {
         final Attention selfAttention;
@@ -254,11 +262,8 @@ final class TokenDecoder extends ReferenceBlock {
          * layer's own cross-attention weights [n, H, t, L] to the ARM's exclusive coverage input
          * [n, C, t, L]; null when the layer is not refined.
          *
-         * @return the output [n, t, d], the cross-attention weights passed on (refined if
-         *     refined) [n, H, t, L], this layer's own first cross-attention weights, and the new
-         *     self-attention keys and values [n, H, t_total, d/H]
          */
-        NDArray[] forward(ParameterStore ps, NDArray x, NDArray cachedKeys, NDArray cachedValues, NDArray selfBias,
+        LayerOutput forward(ParameterStore ps, NDArray x, NDArray cachedKeys, NDArray cachedValues, NDArray selfBias,
                           NDArray memKeys, NDArray memValues, Memory mem, CoverageRefiner arm,
                           UnaryOperator<NDArray> coverage, boolean training) {
             NDArray[] qkv = selfAttention.queryKeyValue(ps, x, training);
@@ -287,7 +292,7 @@ final class TokenDecoder extends ReferenceBlock {
             NDArray f = linear2.apply(ps, DenseEncoder.drop(Activation.relu(linear1.apply(ps, x, training)), dropout,
                     training), training);
             x = norm3.apply(ps, x.add(DenseEncoder.drop(f, dropout, training)), training);
-            return new NDArray[] {x, attention, own, k, v};
+            return new LayerOutput(x, attention, own, k, v);
         }
 
         @Override

@@ -17,9 +17,7 @@ class CoverageRefinerTest {
     /** One head, self coverage, a 3x3 convolution to 1 channel: small enough to work out by hand. */
     private static CoverageRefiner handSized(NDManager m) {
         ModelConfig c = ModelConfig.reference().withDecoder(4, 1, 2, 8).withCoverage(CoverageMode.SELF)
-                .withCoverageChannels(1);
-        c = new ModelConfig(c.growthRate(), c.denseDepth(), c.bottleneckWidth(), c.encoderDropout(), true, 4, 1, 2, 8,
-                0.3, CoverageMode.SELF, 1, 3, 1.0);
+                .withCoverageChannels(1).withCoverageKernel(3);
         CoverageRefiner arm = new CoverageRefiner(c);
         arm.initialize(m, DataType.FLOAT32, new Shape(1));
         Map<String, Parameter> p = arm.referenceParameters();

@@ -51,7 +51,6 @@ final class TrainingHarness {
             in.add(ids(m, tf.inputs()));
             NDArray expected = ids(m, tf.outputs());
             try (GradientCollector gc = TorchEngine.engine().newGradientCollector()) {
-                gc.zeroGradients();
                 NDArray logits = model.network().forward(new ParameterStore(m, false), in, true).singletonOrThrow();
                 NDArray l = TeacherForcing.loss(logits, expected);
                 gc.backward(l);
@@ -59,8 +58,10 @@ final class TrainingHarness {
             }
             JniUtils.setGradMode(false);
             steps++;
-            // The gradient handles are fetched outside the scope: DJL caches one per parameter, and
-            // a scope that closed it would leave later steps reading freed memory (NaN losses).
+            // One gradient handle per parameter, fetched outside the scope (fetched inside an NDScope
+            // the losses turned NaN) and closed after use: each getGradient() makes a new handle on
+            // the model's manager. DJL's GradientCollector.zeroGradients() makes two per parameter
+            // and closes none, so gradients are zeroed here, in place, with these handles.
             List<NDArray> gradients = new ArrayList<>();
             for (Parameter p : parameters) {
                 gradients.add(p.getArray().getGradient());
@@ -70,6 +71,10 @@ final class TrainingHarness {
                 for (int i = 0; i < parameters.size(); i++) {
                     update(parameters.get(i).getArray(), gradients.get(i), first.get(i), second.get(i));
                 }
+            }
+            for (NDArray g : gradients) {
+                g.subi(g);
+                g.close();
             }
         }
         return loss;
