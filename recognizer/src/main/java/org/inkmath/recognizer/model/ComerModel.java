@@ -99,21 +99,29 @@ public final class ComerModel implements AutoCloseable {
     }
 
     /**
-     * Teacher-forced log-probabilities [n][t][vocabulary] in inference mode. {@code targets} are
-     * the decoder's inputs per row (starting with {@code <sos>} or {@code <eos>}), all of one
-     * length; row r reads image r mod images.size() (n a multiple of it).
+     * Teacher-forced log-probabilities in inference mode: {@code result[r][i]} is the distribution
+     * [vocabulary] of the token after {@code targets[r][0..i]}. {@code targets} are the decoder's
+     * inputs per row (starting with {@code <sos>} or {@code <eos>}); rows may differ in length
+     * (shorter ones are padded with {@code <pad>}, which no position attends to, so each row gets
+     * what it would get alone). Row r reads image r mod images.size() (rows a multiple of it).
      */
     public float[][][] logProbabilities(ImageBatch images, int[][] targets) {
         JniUtils.setGradMode(false);
         int n = targets.length;
-        int t = targets[0].length;
-        int[] flatTargets = new int[n * t];
-        for (int r = 0; r < n; r++) {
-            if (targets[r].length != t) {
-                throw new IllegalArgumentException("targets of one call must have one length: row 0 has " + t
-                        + ", row " + r + " has " + targets[r].length);
+        if (n == 0 || n % images.size() != 0) {
+            throw new IllegalArgumentException(n + " target rows are not a positive multiple of " + images.size()
+                    + " images");
+        }
+        int t = 0;
+        for (int[] row : targets) {
+            if (row.length == 0) {
+                throw new IllegalArgumentException("a target row needs at least its start token");
             }
-            System.arraycopy(targets[r], 0, flatTargets, r * t, t);
+            t = Math.max(t, row.length);
+        }
+        int[] flatTargets = new int[n * t]; // zeros are <pad>
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(targets[r], 0, flatTargets, r * t, targets[r].length);
         }
         try (NDManager step = manager.newSubManager()) {
             NDList in = inputs(step, images);
@@ -122,9 +130,10 @@ public final class ComerModel implements AutoCloseable {
                     .logSoftmax(-1);
             float[] flat = logProbs.toFloatArray();
             int v = vocabulary.size();
-            float[][][] out = new float[n][t][v];
+            float[][][] out = new float[n][][];
             for (int r = 0; r < n; r++) {
-                for (int i = 0; i < t; i++) {
+                out[r] = new float[targets[r].length][v];
+                for (int i = 0; i < targets[r].length; i++) {
                     System.arraycopy(flat, (r * t + i) * v, out[r][i], 0, v);
                 }
             }

@@ -92,7 +92,8 @@ public record ModelConfig(
 
     /**
      * The reference with 8 bottleneck layers per dense block instead of 16 (channels
-     * 48 -> 240 -> 120 -> 312 -> 156 -> 348): about a third of the encoder's cost; decoder unchanged.
+     * 48 -> 240 -> 120 -> 312 -> 156 -> 348; 4,349,233 parameters); decoder unchanged. A training
+     * step took 0.45 of the reference's time (BENCHMARKS.md, "Model").
      */
     public static ModelConfig compact() {
         return new ModelConfig(24, 8, 96, 0.2, true, 256, 8, 3, 1024, 0.3, CoverageMode.FUSION, 32, 5, 1.0);
@@ -100,7 +101,8 @@ public record ModelConfig(
 
     /**
      * Compact encoder, and images at 3/4 of the reference size (about 0.56 of the pixels); same
-     * layers as {@link #compact()}, so the two share weights' shapes.
+     * layers as {@link #compact()}, so the two share weights' shapes. A training step took 0.26 of
+     * the reference's time (BENCHMARKS.md, "Model").
      */
     public static ModelConfig compactSmallInput() {
         return compact().withInputScale(0.75);

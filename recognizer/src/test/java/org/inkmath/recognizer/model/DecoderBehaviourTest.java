@@ -117,14 +117,21 @@ class DecoderBehaviourTest {
     }
 
     @Test
-    void paddedTargetsAreIgnoredAsKeys() {
+    void rowsOfDifferentLengthsGetWhatEachGetsAlone() {
         ImageBatch images = both();
-        int[][] shortRow = {{Vocabulary.SOS, 10, 20, 30, 0, 0, 0}, TARGETS[1]};
-        int[][] shorter = {{Vocabulary.SOS, 10, 20, 30}, {TARGETS[1][0], TARGETS[1][1], TARGETS[1][2], TARGETS[1][3]}};
-        float[][][] padded = model.logProbabilities(images, shortRow);
-        float[][][] exact = model.logProbabilities(images, shorter);
+        int[][] ragged = {{Vocabulary.SOS, 10, 20, 30}, TARGETS[1]};
+        float[][][] together = model.logProbabilities(images, ragged);
+        assertEquals(4, together[0].length);
+        assertEquals(7, together[1].length);
+        ImageBatch first = TinyModels.batch(50, 70, new float[][] {imageA}, new int[][] {{37, 53}});
+        float[][][] alone = model.logProbabilities(first, new int[][] {ragged[0]});
         for (int t = 0; t < 4; t++) {
-            assertArrayEquals(exact[0][t], padded[0][t], 1e-5f);
+            assertArrayEquals(alone[0][t], together[0][t], 1e-5f);
+        }
+        // explicit <pad> tokens in the input are never attended to either
+        float[][][] padded = model.logProbabilities(images, new int[][] {{Vocabulary.SOS, 10, 20, 30, 0, 0, 0}, TARGETS[1]});
+        for (int t = 0; t < 4; t++) {
+            assertArrayEquals(alone[0][t], padded[0][t], 1e-5f);
         }
     }
 
