@@ -27,6 +27,9 @@ import org.inkmath.latex.Vocabulary;
  */
 public final class ComerModel implements AutoCloseable {
 
+    /** The largest image side the model accepts (16 times the reference's training height limit). */
+    public static final int MAX_SIDE = 4096;
+
     private final NDManager manager;
     private final ComerNetwork network;
     private final ModelConfig config;
@@ -119,6 +122,9 @@ public final class ComerModel implements AutoCloseable {
             }
             t = Math.max(t, row.length);
         }
+        for (int[] row : targets) {
+            checkTokens(row, vocabulary.size());
+        }
         int[] flatTargets = new int[n * t]; // zeros are <pad>
         for (int r = 0; r < n; r++) {
             System.arraycopy(targets[r], 0, flatTargets, r * t, targets[r].length);
@@ -156,8 +162,22 @@ public final class ComerModel implements AutoCloseable {
         }
     }
 
+    /** Every id must name a token: an id beyond the vocabulary would embed as zeros, silently. */
+    static void checkTokens(int[] ids, int vocabularySize) {
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] < 0 || ids[i] >= vocabularySize) {
+                throw new IllegalArgumentException("token id " + ids[i] + " at " + i + " is outside the vocabulary of "
+                        + vocabularySize);
+            }
+        }
+    }
+
     /** Images [b, 1, H, W] and padding [b, H, W] on {@code m}: the network's first two inputs. */
     public static NDList inputs(NDManager m, ImageBatch images) {
+        if (images.height() > MAX_SIDE || images.width() > MAX_SIDE) {
+            throw new IllegalArgumentException("images of " + images.width() + " x " + images.height()
+                    + " pixels exceed the model's limit of " + MAX_SIDE + " a side; scale them first");
+        }
         Shape shape = new Shape(images.size(), images.height(), images.width());
         NDArray pixels = m.create(images.pixels(), shape).expandDims(1);
         NDArray padding = m.create(images.padding(), shape);

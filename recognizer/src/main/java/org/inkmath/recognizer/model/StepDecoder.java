@@ -91,6 +91,7 @@ public final class StepDecoder implements AutoCloseable {
         if (tokens.length != rows) {
             throw new IllegalArgumentException("one token per row: " + rows + " rows, " + tokens.length + " tokens");
         }
+        ComerModel.checkTokens(tokens, decoder.vocabularySize);
         JniUtils.setGradMode(false);
         NDManager next = own.newSubManager();
         float[] flat;

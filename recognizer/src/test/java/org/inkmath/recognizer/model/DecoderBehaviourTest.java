@@ -2,6 +2,7 @@ package org.inkmath.recognizer.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -133,6 +134,25 @@ class DecoderBehaviourTest {
         for (int t = 0; t < 4; t++) {
             assertArrayEquals(alone[0][t], padded[0][t], 1e-5f);
         }
+    }
+
+    @Test
+    void badInputsAreRefusedWithAReason() {
+        ImageBatch images = both();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> model.logProbabilities(images, new int[][] {{1, 113}, {1, 5}}));
+        assertTrue(e.getMessage().contains("token id 113"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> model.logProbabilities(images, new int[][] {{1, 5}}));
+        try (StepDecoder decoder = model.startDecoding(images, new int[] {1})) {
+            assertThrows(IllegalArgumentException.class, () -> decoder.step(new int[] {-1}));
+            assertThrows(IllegalArgumentException.class, () -> decoder.step(new int[] {1, 1}));
+            assertThrows(IllegalArgumentException.class, () -> decoder.reorder(new int[] {1}));
+            assertEquals(1, decoder.step(new int[] {Vocabulary.SOS}).length);
+        }
+        assertThrows(IllegalArgumentException.class, () -> model.startDecoding(images, new int[] {2}));
+        ImageBatch huge = new ImageBatch(1, 1, 5000, new float[5000], new boolean[5000]);
+        e = assertThrows(IllegalArgumentException.class, () -> model.logProbabilities(huge, new int[][] {{1}}));
+        assertTrue(e.getMessage().contains("limit"), e.getMessage());
     }
 
     private static double maxDifference(float[][] a, float[][] b) {
