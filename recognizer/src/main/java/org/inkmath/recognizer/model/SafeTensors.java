@@ -26,6 +26,8 @@ final class SafeTensors {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MAX_HEADER = 100L << 20;
+    /** Values in one tensor at most (1 GiB of float32): far beyond any model here, short of exhausting memory. */
+    private static final long MAX_VALUES = 1L << 28;
 
     /** A tensor as float values with its shape and the dtype it had (or is to have) on disk. */
     record Tensor(String dtype, long[] shape, float[] values) {
@@ -149,9 +151,13 @@ final class SafeTensors {
             }
             count *= shape[i];
         }
+        if (count > MAX_VALUES) {
+            throw new ModelFormatException(file + ": tensor '" + name + "' has " + count + " values, more than the "
+                    + MAX_VALUES + " this reader accepts");
+        }
         long begin = offsets.get(0).asLong(-1);
         long end = offsets.get(1).asLong(-1);
-        if (begin < 0 || end < begin || end > dataSize || end - begin != count * width || count > Integer.MAX_VALUE) {
+        if (begin < 0 || end < begin || end > dataSize || end - begin != count * width) {
             throw new ModelFormatException(file + ": tensor '" + name + "' has data_offsets [" + begin + ", " + end
                     + "] that do not fit its shape " + shapeNode + " (" + dtype + ") or the file");
         }
