@@ -1,0 +1,191 @@
+package org.inkmath.recognizer.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import org.inkmath.latex.Vocabulary;
+
+/**
+ * A CoMER-style network with its configuration and vocabulary, owning the tensors of its
+ * weights (close it). The public methods take and return plain Java arrays; trainers in this
+ * module reach the DJL block through {@link #network()} and {@link #manager()}. Example:
+ * <pre>{@code
+ * try (ComerModel model = ComerModel.create(ModelConfig.compact(), Vocabulary.crohme(), 7)) {
+ *     float[][][] logProbs = model.logProbabilities(ImageBatch.of(images), targets);
+ *     model.save(Path.of("model.safetensors"), WeightPrecision.FLOAT16);
+ * }
+ * }</pre>
+ */
+public final class ComerModel implements AutoCloseable {
+
+    /** The largest image side the model accepts (16 times the reference's training height limit). */
+    public static final int MAX_SIDE = 4096;
+
+    private final NDManager manager;
+    private final ComerNetwork network;
+    private final ModelConfig config;
+    private final Vocabulary vocabulary;
+
+    private ComerModel(ModelConfig config, Vocabulary vocabulary) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
+        this.manager = TorchEngine.newManager();
+        this.network = new ComerNetwork(config, vocabulary.size());
+        network.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 16, 16), new Shape(1, 16, 16), new Shape(1, 1));
+    }
+
+    /** A freshly initialised model; the seed fixes the initial weights. */
+    public static ComerModel create(ModelConfig config, Vocabulary vocabulary, long seed) {
+        TorchEngine.seed(seed);
+        return new ComerModel(config, vocabulary);
+    }
+
+    /** Reads a model file written by {@link #save} (see MODEL-FORMAT.md). */
+    public static ComerModel load(Path file) throws IOException, ModelFormatException {
+        ModelFile.Contents contents = ModelFile.read(file);
+        ComerModel model = new ComerModel(contents.config(), contents.vocabulary());
+        try {
+            ModelFile.copyInto(contents, model.referenceParameters(), file);
+        } catch (ModelFormatException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
+        return model;
+    }
+
+    /** Writes weights, configuration and vocabulary to one safetensors file. */
+    public void save(Path file, WeightPrecision precision) throws IOException {
+        ModelFile.write(file, config, vocabulary, referenceParameters(), precision);
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    /** The network block, for trainers and decoders in this module. */
+    public ComerNetwork network() {
+        return network;
+    }
+
+    /** The manager owning the weights; per-step work belongs on its sub-managers. */
+    public NDManager manager() {
+        return manager;
+    }
+
+    /** The parameters by reference name (PyTorch state_dict order), running statistics included. */
+    Map<String, Parameter> referenceParameters() {
+        return network.referenceParameters();
+    }
+
+    /** The parameter values by reference name, as flat float arrays (copies). */
+    public Map<String, float[]> weights() {
+        Map<String, float[]> out = new java.util.LinkedHashMap<>();
+        referenceParameters().forEach((name, p) -> out.put(name, p.getArray().toFloatArray()));
+        return out;
+    }
+
+    public long parameterCount() {
+        return network.parameterCount();
+    }
+
+    /**
+     * Teacher-forced log-probabilities in inference mode: {@code result[r][i]} is the distribution
+     * [vocabulary] of the token after {@code targets[r][0..i]}. {@code targets} are the decoder's
+     * inputs per row (starting with {@code <sos>} or {@code <eos>}); rows may differ in length
+     * (shorter ones are padded with {@code <pad>}, which no position attends to, so each row gets
+     * what it would get alone). Row r reads image r mod images.size() (rows a multiple of it).
+     */
+    public float[][][] logProbabilities(ImageBatch images, int[][] targets) {
+        JniUtils.setGradMode(false);
+        int n = targets.length;
+        if (n == 0 || n % images.size() != 0) {
+            throw new IllegalArgumentException(n + " target rows are not a positive multiple of " + images.size()
+                    + " images");
+        }
+        int t = 0;
+        for (int[] row : targets) {
+            if (row.length == 0) {
+                throw new IllegalArgumentException("a target row needs at least its start token");
+            }
+            t = Math.max(t, row.length);
+        }
+        for (int[] row : targets) {
+            checkTokens(row, vocabulary.size());
+        }
+        int[] flatTargets = new int[n * t]; // zeros are <pad>
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(targets[r], 0, flatTargets, r * t, targets[r].length);
+        }
+        try (NDManager step = manager.newSubManager()) {
+            NDList in = inputs(step, images);
+            in.add(step.create(flatTargets, new Shape(n, t)).toType(DataType.INT64, false));
+            NDArray logProbs = network.forward(new ParameterStore(step, false), in, false).singletonOrThrow()
+                    .logSoftmax(-1);
+            float[] flat = logProbs.toFloatArray();
+            int v = vocabulary.size();
+            float[][][] out = new float[n][][];
+            for (int r = 0; r < n; r++) {
+                out[r] = new float[targets[r].length][v];
+                for (int i = 0; i < targets[r].length; i++) {
+                    System.arraycopy(flat, (r * t + i) * v, out[r][i], 0, v);
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Encodes the images and starts decoding rows that read image {@code imageOfRow[r]}. */
+    public StepDecoder startDecoding(ImageBatch images, int[] imageOfRow) {
+        JniUtils.setGradMode(false);
+        for (int r : imageOfRow) {
+            if (r < 0 || r >= images.size()) {
+                throw new IllegalArgumentException("no image " + r + " among " + images.size());
+            }
+        }
+        try (NDManager step = manager.newSubManager()) {
+            NDList in = inputs(step, images);
+            NDList encoded = network.encoder.encode(new ParameterStore(step, false), in.get(0), in.get(1), false);
+            return new StepDecoder(manager, network, encoded.get(0), encoded.get(1), imageOfRow);
+        }
+    }
+
+    /** Every id must name a token: an id beyond the vocabulary would embed as zeros, silently. */
+    static void checkTokens(int[] ids, int vocabularySize) {
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] < 0 || ids[i] >= vocabularySize) {
+                throw new IllegalArgumentException("token id " + ids[i] + " at " + i + " is outside the vocabulary of "
+                        + vocabularySize);
+            }
+        }
+    }
+
+    /** Images [b, 1, H, W] and padding [b, H, W] on {@code m}: the network's first two inputs. */
+    public static NDList inputs(NDManager m, ImageBatch images) {
+        if (images.height() > MAX_SIDE || images.width() > MAX_SIDE) {
+            throw new IllegalArgumentException("images of " + images.width() + " x " + images.height()
+                    + " pixels exceed the model's limit of " + MAX_SIDE + " a side; scale them first");
+        }
+        Shape shape = new Shape(images.size(), images.height(), images.width());
+        NDArray pixels = m.create(images.pixels(), shape).expandDims(1);
+        NDArray padding = m.create(images.padding(), shape);
+        return new NDList(pixels, padding);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,33 @@
+package org.inkmath.recognizer.model;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+
+/**
+ * The one place where the PyTorch engine is first touched. DJL is put in offline mode before
+ * that, so nothing is downloaded at run time: the native library comes from the
+ * {@code pytorch-native-cpu} jar on the class path and is unpacked once into DJL's cache folder
+ * ({@code ~/.djl.ai/pytorch}, or {@code $DJL_CACHE_DIR}). A command line can also pass
+ * {@code -Dai.djl.offline=true} itself. {@code OfflineEngineTest} checks that no URL is opened.
+ */
+public final class TorchEngine {
+
+    private TorchEngine() {
+    }
+
+    /** The PyTorch engine, offline. */
+    public static synchronized Engine engine() {
+        System.setProperty("ai.djl.offline", "true");
+        return Engine.getEngine("PyTorch");
+    }
+
+    /** A new root manager on the CPU; its owner closes it. */
+    public static NDManager newManager() {
+        return engine().newBaseManager();
+    }
+
+    /** Seeds the engine's random numbers (initialisation, dropout). */
+    public static void seed(long seed) {
+        engine().setRandomSeed((int) seed);
+    }
+}
