@@ -23,7 +23,7 @@ import org.inkmath.latex.TokenSequence;
  * so that a measurement says not only how many differ but why.
  *
  * <pre>{@code
- * Map<String, TokenSequence> captions = CaptionComparison.readCaptions(Path.of("caption.txt"));
+ * Map<String, TokenSequence> captions = CaptionFile.read(Path.of("caption.txt"));
  * CaptionComparison.Builder b = CaptionComparison.builder(captions);
  * b.add("formula1", "$x^2$", LatexNormalizer.crohme().normalize("$x^2$"));
  * CaptionComparison result = b.build();
@@ -164,36 +164,6 @@ public record CaptionComparison(int compared, int equal, List<Difference> differ
 
     private static String code(String text) {
         return text.replace("`", "'");
-    }
-
-    /**
-     * Reads a caption file, {@code NAME<TAB>space-separated tokens} a line. The captions write
-     * the prime as {@code '}; the vocabulary, and so this reader, as {@code \prime}.
-     *
-     * @throws IOException when the file cannot be read or a line has no tab
-     */
-    public static Map<String, TokenSequence> readCaptions(Path file) throws IOException {
-        Map<String, TokenSequence> captions = new LinkedHashMap<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                int tab = line.indexOf('\t');
-                if (tab <= 0) {
-                    throw new IOException(file + " line " + number + ": expected NAME<TAB>tokens");
-                }
-                List<String> tokens = new ArrayList<>();
-                for (String token : TokenSequence.parse(line.substring(tab + 1)).tokens()) {
-                    tokens.add(token.equals("'") ? "\\prime" : token);
-                }
-                captions.put(line.substring(0, tab).strip(), new TokenSequence(tokens));
-            }
-        }
-        return captions;
     }
 
     /** A builder over the reference captions. */

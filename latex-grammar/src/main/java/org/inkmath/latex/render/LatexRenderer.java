@@ -164,14 +164,14 @@ public final class LatexRenderer {
     private TeXIcon layout(String latex) throws RenderException {
         Objects.requireNonNull(latex, "latex");
         RenderInputCheck.check(latex);
+        String prepared = JLatexMathInput.prepare(latex);
         TeXIcon icon;
         try {
-            TeXFormula formula = new TeXFormula(JLatexMathInput.prepare(latex));
-            icon = formula.new TeXIconBuilder()
+            icon = SharedSymbols.isolated(() -> new TeXFormula(prepared).new TeXIconBuilder()
                     .setStyle(options.style().jlatexmathStyle())
                     .setSize((float) options.sizePoints())
                     .setFGColor(options.foreground())
-                    .build();
+                    .build());
         } catch (ParseException e) {
             throw new RenderException(describe(e), e);
         } catch (StackOverflowError e) {

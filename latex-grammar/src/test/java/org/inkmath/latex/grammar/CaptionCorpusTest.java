@@ -1,5 +1,6 @@
 package org.inkmath.latex.grammar;
 
+import org.inkmath.latex.CrohmeCaptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,10 +21,10 @@ class CaptionCorpusTest {
 
     @Test
     void allCaptionsValidate() throws IOException {
-        List<CaptionCorpus.Caption> captions = CaptionCorpus.load();
-        assertEquals(9_821, captions.size(), "captions in " + CaptionCorpus.FILES);
+        List<CrohmeCaptions.Caption> captions = CrohmeCaptions.all();
+        assertEquals(9_821, captions.size(), "captions in " + CrohmeCaptions.FILES);
         List<String> failures = new ArrayList<>();
-        for (CaptionCorpus.Caption caption : captions) {
+        for (CrohmeCaptions.Caption caption : captions) {
             Validation v = Validator.validate(caption.tokens());
             if (!v.isValid() || !Validator.validate(caption.tokens().toString()).isValid()
                     || !GrammarOracle.isValid(caption.tokens())) {

@@ -1,5 +1,6 @@
 package org.inkmath.latex.grammar;
 
+import org.inkmath.latex.CrohmeCaptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -26,7 +27,7 @@ class ValidatorBenchmark {
 
     @Test
     void validationSpeedOnAllCaptions() throws IOException {
-        List<TokenSequence> captions = CaptionCorpus.load().stream().map(CaptionCorpus.Caption::tokens).toList();
+        List<TokenSequence> captions = CrohmeCaptions.tokens();
         List<String> strings = captions.stream().map(TokenSequence::toString).toList();
         long tokens = captions.stream().mapToLong(TokenSequence::size).sum();
         measure("token sequences", captions, c -> Validator.validate(c).isValid(), tokens, captions.size());

@@ -1,5 +1,6 @@
 package org.inkmath.latex.grammar;
 
+import org.inkmath.latex.CrohmeCaptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,7 +92,7 @@ class ValidatorFuzzTest {
 
     @Test
     void mutatedCaptionsNeverBreakTheValidator() throws IOException {
-        List<CaptionCorpus.Caption> captions = CaptionCorpus.load();
+        List<CrohmeCaptions.Caption> captions = CrohmeCaptions.all();
         Random random = new Random(7);
         for (int n = 0; n < 5_000; n++) {
             List<String> tokens = new ArrayList<>(captions.get(random.nextInt(captions.size())).tokens().tokens());

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.inkmath.latex.CaptionFile;
 import org.inkmath.latex.TokenSequence;
 import org.inkmath.latex.normalize.CaptionComparison.DifferenceClass;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class CaptionComparisonTest {
     void readsCaptionsAndSpellsThePrimeAsTheVocabularyDoes(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("caption.txt");
         Files.writeString(file, "a\tf ^ { ' } ( x )\n\nb\tx ^ { 2 }\n");
-        Map<String, TokenSequence> captions = CaptionComparison.readCaptions(file);
+        Map<String, TokenSequence> captions = CaptionFile.read(file);
         assertEquals(List.of("a", "b"), List.copyOf(captions.keySet()));
         assertEquals("f ^ { \\prime } ( x )", captions.get("a").toString());
     }
@@ -32,7 +33,7 @@ class CaptionComparisonTest {
     void refusesACaptionLineWithoutATab(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("caption.txt");
         Files.writeString(file, "a x ^ { 2 }\n");
-        IOException e = assertThrows(IOException.class, () -> CaptionComparison.readCaptions(file));
+        IOException e = assertThrows(IOException.class, () -> CaptionFile.read(file));
         assertTrue(e.getMessage().contains("line 1"), e.getMessage());
     }
 

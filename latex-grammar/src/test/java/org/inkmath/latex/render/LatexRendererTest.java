@@ -369,6 +369,26 @@ class LatexRendererTest {
         assertTrue(cube.pixels() > square.pixels() && cube.width() >= square.width());
     }
 
+    @Test
+    void bracketsInsideARootIndexEndItOnlyAsInLatex() throws Exception {
+        // jlatexmath pairs brackets and ignores braces in an index; LaTeX ends it at the first ] outside braces
+        assertEquals(0.0, distance(renderer.image("{\\sqrt [ [ ] x }"), renderer.image("\\sqrt[\\lbrack]{x}")), 0.5);
+        assertEquals(0.0, distance(renderer.image("\\sqrt [ { ] } ] { x }"), renderer.image("\\sqrt[\\rbrack]{x}")), 0.5);
+        assertTrue(ink(renderer.image("\\sqrt [ { \\sqrt [ 3 ] { [ } } ] { y }")).pixels() > 0);
+        assertTrue(ink(renderer.image("\\sqrt [ a \\left[ b \\right. ] { y }")).pixels() > 0);
+    }
+
+    @Test
+    void oneFormulaDoesNotChangeHowTheNextRenders() throws Exception {
+        // jlatexmath writes to its shared symbol atoms when a group holds a single symbol
+        BufferedImage sumBefore = renderer.image("\\sum_{i=1}^{n}");
+        BufferedImage plusBefore = renderer.image("a+b");
+        renderer.image("x{\\sum}");
+        renderer.image("x{+}y");
+        assertEquals(0.0, distance(sumBefore, renderer.image("\\sum_{i=1}^{n}")), 0.0);
+        assertEquals(0.0, distance(plusBefore, renderer.image("a+b")), 0.0);
+    }
+
     /** Golden-image checks whose golden is another rendering that LaTeX says must look the same. */
     @Test
     void equivalentSpellingsRenderAlike() throws Exception {

@@ -9,13 +9,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.inkmath.latex.TokenSequence;
+import org.inkmath.latex.automaton.PrefixAutomaton.Mode;
+import org.inkmath.latex.automaton.Repair;
+import org.inkmath.latex.automaton.RepairResult;
 import org.inkmath.latex.grammar.SyntaxError;
 import org.inkmath.latex.grammar.Validation;
 import org.inkmath.latex.grammar.Validator;
+import org.inkmath.latex.normalize.LatexNormalizer;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -30,6 +36,9 @@ import picocli.CommandLine.Spec;
  * invalid: \frac{a} }
  *          ^^^^^ `\frac` at 0 has one argument, needs two
  *                   ^ `}` at 4 closes nothing
+ * $ inkmath check --repair 'x^{2' '\\frac{a}'
+ * x ^ { 2 }
+ * { a }
  * </pre>
  */
 @Command(name = "check",
@@ -38,13 +47,15 @@ import picocli.CommandLine.Spec;
             "Prints 'ok' for each valid formula; for an invalid one, the formula after 'invalid:', then one "
                     + "line per error: a caret under the part in question and what is wrong, naming tokens "
                     + "by their index ('`\\frac` at 0' is the first token).",
+            "With --repair, prints each formula repaired instead: one LaTeX line per input, the edits on "
+                    + "standard error.",
             "With no LATEX arguments, reads one formula per line from standard input.",
             "Put -- before a formula that starts with '-': inkmath check -- '-x'.",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every formula is valid",
-            "1:some formula is invalid",
+            "1:some formula is invalid (with --repair: some formula needed a repair)",
             "2:bad usage",
             "3:standard input could not be read",
         })
@@ -59,11 +70,17 @@ public final class CheckCommand implements Callable<Integer> {
             description = "formulas to check, e.g. '\\frac{a}{b}' (quote them for the shell)")
     private List<String> formulas = List.of();
 
-    // ------------------------------------------------------------------------------------------
-    // Repair (to come): the lead adds a `--repair` option here once latex-grammar's repair
-    // exists. It plugs in at the line marked "--repair" in check(), which then also prints the
-    // repaired formula of an invalid input. This class implements no repair of its own.
-    // ------------------------------------------------------------------------------------------
+    @Option(names = "--repair",
+            description = "Print each formula repaired instead of its errors: a valid formula as it is, an invalid "
+                    + "one as the nearest valid token sequence (fewest token insertions and deletions; tokens "
+                    + "outside the vocabulary are deleted). The edits go to standard error.")
+    private boolean repair;
+
+    @Option(names = "--canonical",
+            description = "With --repair: normalise each formula (as 'inkmath normalize' does: x^2 becomes "
+                    + "x ^ { 2 }, \\lt becomes <) and repair it into the canonical form of the captions (every "
+                    + "argument braced, no empty group), as the recognizer writes.")
+    private boolean canonical;
 
     @Spec
     private CommandSpec spec;
@@ -77,13 +94,18 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (canonical && !repair) {
+            throw new ParameterException(spec.commandLine(), "--canonical needs --repair");
+        }
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Repair repairer = repair ? Repair.crohme(canonical ? Mode.CANONICAL : Mode.LATEX) : null;
         boolean allValid = true;
         if (formulas.isEmpty()) {
             BufferedReader reader = new BufferedReader(new InputStreamReader(standardInput, StandardCharsets.UTF_8));
             try {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    allValid &= check(line, out);
+                    allValid &= check(line, repairer, out, err);
                 }
             } catch (IOException e) {
                 out.flush();
@@ -92,23 +114,43 @@ public final class CheckCommand implements Callable<Integer> {
             }
         } else {
             for (String latex : formulas) {
-                allValid &= check(latex, out);
+                allValid &= check(latex, repairer, out, err);
             }
         }
         out.flush();
         return allValid ? 0 : InkMath.EXIT_INVALID;
     }
 
-    /** Prints the verdict on one formula; whether it was valid. */
-    private static boolean check(String latex, PrintWriter out) {
+    /**
+     * Prints the verdict on one formula, or with a repairer the formula repaired; whether it was
+     * valid (in canonical form, when the repair is canonical).
+     */
+    private static boolean check(String latex, Repair repairer, PrintWriter out, PrintWriter err) {
         Validation validation = Validator.validate(latex);
-        if (validation.isValid()) {
-            out.println("ok");
-            return true;
+        if (repairer == null) {
+            if (validation.isValid()) {
+                out.println("ok");
+            } else {
+                out.print(report(latex, validation.errors()));
+            }
+            return validation.isValid();
         }
-        out.print(report(latex, validation.errors()));
-        // --repair: print the repaired formula here.
-        return false;
+        TokenSequence tokens = repairer.automaton().mode() == Mode.CANONICAL
+                ? LatexNormalizer.crohme().normalize(latex).tokens()
+                : validation.tokens();
+        RepairResult result = repairer.repair(tokens);
+        boolean valid = validation.isValid() && !result.wasRepaired() && tokens.equals(validation.tokens());
+        out.println(valid ? latex : result.repaired().toString());
+        if (!valid) {
+            out.flush();
+            err.println(result.wasRepaired()
+                    ? "inkmath: repaired '" + latex + "' with " + result.editCount()
+                            + (result.editCount() == 1 ? " edit: " : " edits: ")
+                            + String.join(", ", result.edits().stream().map(Object::toString).toList())
+                    : "inkmath: normalised '" + latex + "'");
+            err.flush();
+        }
+        return valid;
     }
 
     /**

@@ -19,6 +19,7 @@ import picocli.CommandLine.HelpCommand;
             RasterizeCommand.class,
             RenderCommand.class,
             CheckCommand.class,
+            EvalCommand.class,
         })
 public final class InkMath {
 

@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import org.inkmath.latex.CaptionFile;
 import org.inkmath.latex.TokenSequence;
 import org.inkmath.latex.normalize.CaptionComparison;
 import org.inkmath.latex.normalize.LatexNormalizer;
@@ -148,7 +148,7 @@ public final class NormalizeCommand implements Callable<Integer> {
         Map<String, TokenSequence> captions = new LinkedHashMap<>();
         for (Path file : captionFiles) {
             try {
-                captions.putAll(CaptionComparison.readCaptions(file));
+                captions.putAll(CaptionFile.read(file));
             } catch (IOException e) {
                 throw new IOException("cannot read captions " + file + ": " + e.getMessage(), e);
             }
@@ -167,8 +167,9 @@ public final class NormalizeCommand implements Callable<Integer> {
 
         CaptionComparison.Builder comparison = CaptionComparison.builder(captions);
         // a progress line on a terminal, unless the token lines go to the same terminal
-        Progress progress = new Progress(err, files.size(),
-                Progress.isTerminal(2) && (quiet || !Progress.isTerminal(1)));
+        ProgressBar progress = new ProgressBar(err, "files", files.size(),
+                ProgressBar.isTerminal(2) && (quiet || !ProgressBar.isTerminal(1))
+                        ? ProgressBar.Display.TERMINAL : ProgressBar.Display.OFF);
         int unreadable = 0;
         for (Path file : files) {
             String name = nameOf(file);
@@ -186,7 +187,7 @@ public final class NormalizeCommand implements Callable<Integer> {
             }
             progress.step();
         }
-        progress.done();
+        progress.close();
         out.flush();
         if (!captionFiles.isEmpty()) {
             CaptionComparison result = comparison.build();
@@ -218,57 +219,6 @@ public final class NormalizeCommand implements Callable<Integer> {
                     .orElseThrow(() -> new IOException("no <annotation type=\"truth\"> in the file"));
         } catch (InkFormatException e) {
             throw new IOException(e.problem(), e);
-        }
-    }
-
-    /** A one-line progress indicator (count, rate, ETA) on stderr, only when that is a terminal. */
-    private static final class Progress {
-        private final PrintWriter err;
-        private final int total;
-        private final boolean enabled;
-        private final long startNanos = System.nanoTime();
-        private long lastPrint;
-        private int done;
-
-        private Progress(PrintWriter err, int total, boolean enabled) {
-            this.err = err;
-            this.total = total;
-            this.enabled = enabled;
-        }
-
-        void step() {
-            done++;
-            long now = System.nanoTime();
-            if (enabled && (now - lastPrint > 200_000_000L || done == total)) {
-                lastPrint = now;
-                double seconds = Math.max(1e-9, (now - startNanos) / 1e9);
-                double rate = done / seconds;
-                long eta = Math.round((total - done) / Math.max(rate, 1e-9));
-                err.printf(Locale.ROOT, "\r%d/%d files, %.0f/s, ETA %d:%02d   ", done, total, rate, eta / 60, eta % 60);
-                err.flush();
-            }
-        }
-
-        void clearLine() {
-            if (enabled) {
-                err.print("\r\033[K");
-            }
-        }
-
-        void done() {
-            if (enabled) {
-                err.println();
-            }
-        }
-
-        /** Java 17 cannot ask about stdout or stderr; on Linux the descriptor names the device. */
-        static boolean isTerminal(int descriptor) {
-            try {
-                String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + descriptor)).toString();
-                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-            } catch (IOException | UnsupportedOperationException | SecurityException e) {
-                return System.console() != null;
-            }
         }
     }
 }

@@ -145,19 +145,17 @@ public final class RasterizeCommand implements Callable<Integer> {
             err.println("inkmath: --every must be at least 1 and --examples at least 0");
             return 2;
         }
-        long start = System.nanoTime();
-        long[] lastReport = {start};
+        ProgressBar[] progress = {null}; // made at the first report, which knows the total
         try {
             RasterCalibration.Result r = RasterCalibration.run(dir, style, every, (count, total) -> {
-                long now = System.nanoTime();
-                if (count == total || now - lastReport[0] > 1_000_000_000L) {
-                    lastReport[0] = now;
-                    double secs = (now - start) / 1e9;
-                    double rate = count / Math.max(secs, 1e-9);
-                    err.printf(Locale.ROOT, "%d/%d files, %.0f files/s, ETA %.0f s%n", count, total, rate, (total - count) / rate);
-                    err.flush();
+                if (progress[0] == null) {
+                    progress[0] = new ProgressBar(err, "files", total, ProgressBar.onStandardError(ProgressBar.Display.LOG));
                 }
+                progress[0].step();
             });
+            if (progress[0] != null) {
+                progress[0].close();
+            }
             out.printf(Locale.ROOT, "files compared:            %d%n", r.compared());
             out.printf(Locale.ROOT, "median height ratio:       %.3f%n", r.medianHeightRatio());
             out.printf(Locale.ROOT, "median width ratio:        %.3f%n", r.medianWidthRatio());

@@ -1,12 +1,12 @@
 package org.inkmath.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -17,17 +17,16 @@ import picocli.CommandLine;
 /** {@code inkmath check}, run in-process. */
 class CheckCommandTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRun run = new CliRun();
+    private final StringWriter out = run.out;
+    private final StringWriter err = run.err;
 
     private int run(InputStream stdin, String... args) {
         CommandLine cli = InkMath.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
         if (stdin != null) {
             ((CheckCommand) cli.getSubcommands().get("check").getCommand()).readStandardInputFrom(stdin);
         }
-        return cli.execute(args);
+        return run.execute(cli, args);
     }
 
     private static String lines(String... lines) {
@@ -102,5 +101,33 @@ class CheckCommandTest {
     void unknownOptionsAreUsageErrors() {
         assertEquals(2, run(null, "check", "--frobnicate"));
         assertTrue(err.toString().contains("Unknown option"), err.toString());
+    }
+
+    @Test
+    void repairPrintsTheNearestValidFormulaAndTheEditsOnStandardError() {
+        assertEquals(1, run(null, "check", "--repair", "x^{2", "\\frac{a}{b}", "x^{a}^{b}"));
+        assertEquals(lines("x ^ { 2 }", "\\frac{a}{b}", "x ^ { a } { b }"), out.toString());
+        assertTrue(err.toString().contains("repaired 'x^{2' with 1 edit: insert '}' at 4"), err.toString());
+        assertFalse(err.toString().contains("\\frac{a}{b}"), "a valid formula needs no note");
+    }
+
+    @Test
+    void repairOfValidInputExitsZero() {
+        assertEquals(0, run(null, "check", "--repair", "x_{i}^{2}"));
+        assertEquals(lines("x_{i}^{2}"), out.toString());
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void canonicalRepairNormalisesFirst() {
+        assertEquals(1, run(null, "check", "--repair", "--canonical", "x^2 \\lt y", "\\sqrt{"));
+        assertEquals(lines("x ^ { 2 } < y", "\\sqrt { \\ldots }"), out.toString());
+        assertTrue(err.toString().contains("normalised 'x^2 \\lt y'"), err.toString());
+    }
+
+    @Test
+    void canonicalWithoutRepairIsAUsageError() {
+        assertEquals(2, run(null, "check", "--canonical", "x"));
+        assertTrue(err.toString().contains("--canonical needs --repair"), err.toString());
     }
 }

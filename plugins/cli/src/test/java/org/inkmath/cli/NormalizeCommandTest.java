@@ -5,30 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
 
 class NormalizeCommandTest {
 
-    /** The output, the error output and the exit code of one in-process run. */
-    record Run(int exitCode, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cli = InkMath.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun.Result run(String... args) {
+        return CliRun.once(args);
     }
 
     static Path inkml(Path dir, String name, String truth) throws IOException {
@@ -47,7 +34,7 @@ class NormalizeCommandTest {
 
     @Test
     void normalisesLatexArgumentsOneLineEach() {
-        Run r = run("normalize", "$\\frac12 + x^2 \\lt y$", "f'(x)");
+        CliRun.Result r = run("normalize", "$\\frac12 + x^2 \\lt y$", "f'(x)");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("\\frac { 1 } { 2 } + x ^ { 2 } < y\nf ^ { \\prime } ( x )\n", r.out().replace("\r\n", "\n"));
         assertEquals("", r.err());
@@ -55,7 +42,7 @@ class NormalizeCommandTest {
 
     @Test
     void namesTokensOutsideTheVocabularyAndExitsWithOne() {
-        Run r = run("normalize", "a \\ast b");
+        CliRun.Result r = run("normalize", "a \\ast b");
         assertEquals(InkMath.EXIT_INVALID, r.exitCode());
         assertTrue(r.out().startsWith("a \\ast b"), r.out());
         assertTrue(r.err().contains("inkmath: a \\ast b: tokens outside the vocabulary: \\ast"), r.err());
@@ -64,7 +51,7 @@ class NormalizeCommandTest {
     @Test
     void readsTheTruthOfAnInkmlFile(@TempDir Path dir) throws IOException {
         Path file = inkml(dir, "f1", "$x \\lt \\mbox{ab}$");
-        Run r = run("normalize", file.toString());
+        CliRun.Result r = run("normalize", file.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("x < a b", r.out().strip());
     }
@@ -77,7 +64,7 @@ class NormalizeCommandTest {
         Files.writeString(dir.resolve("broken.inkml"), "<ink><annotation type=\"truth\">x");
         Files.writeString(dir.resolve("empty.inkml"), "");
         Files.writeString(dir.resolve("notruth.inkml"), "<ink><trace>1 2</trace></ink>");
-        Run r = run("normalize", "--batch", dir.toString());
+        CliRun.Result r = run("normalize", "--batch", dir.toString());
         assertEquals(InkMath.EXIT_ERROR, r.exitCode());
         assertEquals("a0\t1\nz1\ty ^ { 2 }\nz2\t\\sqrt { x }\n", r.out().replace("\r\n", "\n"));
         assertTrue(r.err().contains("broken.inkml: malformed XML"), r.err());
@@ -94,7 +81,7 @@ class NormalizeCommandTest {
                 <!DOCTYPE ink [<!ENTITY x SYSTEM "%s">]>
                 <ink><annotation type="truth">&x;</annotation></ink>
                 """.formatted(secret.toUri()));
-        Run r = run("normalize", file.toString());
+        CliRun.Result r = run("normalize", file.toString());
         assertEquals(InkMath.EXIT_ERROR, r.exitCode());
         assertFalse(r.out().contains("S E C R E T") || r.out().contains("SECRET"), r.out());
         assertTrue(r.err().startsWith("inkmath: " + file), r.err());
@@ -107,7 +94,7 @@ class NormalizeCommandTest {
         inkml(dir.resolve("ink"), "nocaption", "y");
         Path captions = Files.writeString(dir.resolve("caption.txt"), "same\tx ^ { 2 }\nother\t6\n");
         Path report = dir.resolve("report.md");
-        Run r = run("normalize", "--batch", dir.resolve("ink").toString(), "--compare", captions.toString(),
+        CliRun.Result r = run("normalize", "--batch", dir.resolve("ink").toString(), "--compare", captions.toString(),
                 "--report", report.toString(), "--quiet");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("", r.out());
@@ -120,7 +107,7 @@ class NormalizeCommandTest {
 
     @Test
     void usageErrorsExitWithTwo() {
-        Run compareAlone = run("normalize", "--compare", "caption.txt", "x");
+        CliRun.Result compareAlone = run("normalize", "--compare", "caption.txt", "x");
         assertEquals(2, compareAlone.exitCode());
         assertTrue(compareAlone.err().contains("--compare and --report need --batch"), compareAlone.err());
         assertEquals(2, run("normalize").exitCode());
@@ -129,17 +116,17 @@ class NormalizeCommandTest {
 
     @Test
     void aMissingFolderOrCaptionFileIsANamedError(@TempDir Path dir) {
-        Run r = run("normalize", "--batch", dir.resolve("nope").toString());
+        CliRun.Result r = run("normalize", "--batch", dir.resolve("nope").toString());
         assertEquals(InkMath.EXIT_ERROR, r.exitCode());
         assertTrue(r.err().contains("inkmath: not a folder: "), r.err());
-        Run c = run("normalize", "--batch", dir.toString(), "--compare", dir.resolve("none.txt").toString());
+        CliRun.Result c = run("normalize", "--batch", dir.toString(), "--compare", dir.resolve("none.txt").toString());
         assertEquals(InkMath.EXIT_ERROR, c.exitCode());
         assertTrue(c.err().contains("cannot read captions"), c.err());
     }
 
     @Test
     void helpExplainsTheCommand() {
-        Run r = run("help", "normalize");
+        CliRun.Result r = run("help", "normalize");
         assertEquals(0, r.exitCode());
         assertTrue(r.out().contains("--batch=DIR"), r.out());
         assertTrue(r.out().contains("--compare=CAPTIONS"), r.out());

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.inkmath.cli.NormalizeCommandTest.Run;
+import org.inkmath.cli.CliRun.Result;
 import org.inkmath.latex.normalize.LatexNormalizer;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +30,7 @@ class NormalizeCrohmeDataTest {
     }
 
     private static int[] compare(Path inkml, Path captions) {
-        Run r = NormalizeCommandTest.run("normalize", "--batch", inkml.toString(), "--compare", captions.toString(),
+        CliRun.Result r = NormalizeCommandTest.run("normalize", "--batch", inkml.toString(), "--compare", captions.toString(),
                 "--quiet");
         Matcher m = SUMMARY.matcher(r.err());
         assertTrue(m.find(), r.err());
@@ -57,7 +57,7 @@ class NormalizeCrohmeDataTest {
     @Test
     void normalisingTwiceChangesNothing() {
         Path crohme = crohme();
-        Run r = NormalizeCommandTest.run("normalize", "--batch", crohme.resolve("2014/inkml").toString());
+        CliRun.Result r = NormalizeCommandTest.run("normalize", "--batch", crohme.resolve("2014/inkml").toString());
         String[] lines = r.out().split("\\R");
         assertEquals(986, lines.length);
         for (String line : lines) {

@@ -1,5 +1,6 @@
 package org.inkmath.recognizer.train;
 
+import org.inkmath.latex.CaptionFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ public final class CrohmeDatasets {
 
     /** {@code 2014/img/*.png} (the published offline images) with {@code 2014/caption.txt}. */
     public static Loaded test2014Images(Path crohme) throws IOException {
-        Map<String, TokenSequence> captions = Captions.read(crohme.resolve("2014/caption.txt"));
+        Map<String, TokenSequence> captions = CaptionFile.read(crohme.resolve("2014/caption.txt"));
         List<Sample> samples = new ArrayList<>();
         Map<String, String> skipped = new LinkedHashMap<>();
         for (Map.Entry<String, TokenSequence> e : captions.entrySet()) {
@@ -65,7 +66,7 @@ public final class CrohmeDatasets {
 
     /** Every .inkml under {@code inkmlDir} (any depth) that has a caption, sorted by path. */
     public static Loaded ink(Path inkmlDir, Path captionFile) throws IOException {
-        Map<String, TokenSequence> captions = Captions.read(captionFile);
+        Map<String, TokenSequence> captions = CaptionFile.read(captionFile);
         List<Path> files;
         try (Stream<Path> s = Files.walk(inkmlDir)) {
             files = s.filter(p -> p.getFileName().toString().endsWith(".inkml")).sorted().toList();

@@ -1,5 +1,6 @@
 package org.inkmath.recognizer.train;
 
+import org.inkmath.latex.CaptionFile;
 import java.util.Objects;
 import org.inkmath.latex.TokenSequence;
 import org.inkmath.recognizer.image.GrayImage;
@@ -7,7 +8,7 @@ import org.inkmath.recognizer.ink.Ink;
 
 /**
  * One training or evaluation example: ink or an image, and its caption. Example:
- * {@code new Sample("18_em_0", new Sample.InkSource(ink), Captions.tokens("x ^ { 2 }"))}.
+ * {@code new Sample("18_em_0", new Sample.InkSource(ink), CaptionFile.tokens("x ^ { 2 }"))}.
  */
 public record Sample(String name, Source source, TokenSequence caption) {
 

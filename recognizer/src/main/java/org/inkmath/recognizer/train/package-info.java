@@ -1,5 +1,5 @@
 /**
- * Training and evaluation data: captions ({@link org.inkmath.recognizer.train.Captions}), samples
+ * Training and evaluation data: captions (read with {@link org.inkmath.latex.CaptionFile}), samples
  * of the CROHME data ({@link org.inkmath.recognizer.train.CrohmeDatasets}), augmentation and
  * batching by the rules of the reference model ({@link org.inkmath.recognizer.train.DataPipeline},
  * {@link org.inkmath.recognizer.train.Batch}), and a loader that runs ahead on a worker thread.

@@ -1,4 +1,4 @@
-package org.inkmath.recognizer.train;
+package org.inkmath.latex;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,16 +7,15 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.inkmath.latex.TokenSequence;
 
 /**
  * CROHME caption files: one {@code NAME<TAB>space-separated tokens} per line. The captions spell
  * the prime {@code '}, the vocabulary {@code \prime}; reading maps one to the other. Example:
- * {@code Map<String, TokenSequence> captions = Captions.read(Path.of("train/caption.txt"));}
+ * {@code Map<String, TokenSequence> captions = CaptionFile.read(Path.of("train/caption.txt"));}
  */
-public final class Captions {
+public final class CaptionFile {
 
-    private Captions() {
+    private CaptionFile() {
     }
 
     /** Name to tokens, in file order; fails naming the line of a malformed entry. */

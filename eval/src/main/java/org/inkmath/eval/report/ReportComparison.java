@@ -1,0 +1,167 @@
+package org.inkmath.eval.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.inkmath.eval.metrics.MetricSummary.MetricValue;
+
+/**
+ * Two reports side by side (two models, or two settings of one): the change of every rate, and
+ * the expressions that one gets right and the other wrong. Expressions are matched by name;
+ * those in one report only are counted, not compared.
+ *
+ * <pre>{@code
+ * ReportComparison c = ReportComparison.of(ReportJson.read(a), ReportJson.read(b));
+ * c.onlyARight();   // right in A, wrong in B
+ * ReportComparison.markdown(c);
+ * }</pre>
+ *
+ * @param a           the first report ("A")
+ * @param b           the second report ("B")
+ * @param deltas      every metric of both, with B minus A, in table order
+ * @param onlyARight  expressions exact in A and not in B, in A's order
+ * @param onlyBRight  expressions exact in B and not in A, in A's order
+ * @param bothRight   how many expressions both get right
+ * @param onlyInA     how many expressions only A has
+ * @param onlyInB     how many expressions only B has
+ */
+public record ReportComparison(EvaluationReport a, EvaluationReport b, List<MetricDelta> deltas,
+                               List<Difference> onlyARight, List<Difference> onlyBRight,
+                               int bothRight, int onlyInA, int onlyInB) {
+
+    /** One metric in both reports. */
+    public record MetricDelta(String key, String label, double a, double b) {
+        public double delta() {
+            return b - a;
+        }
+    }
+
+    /** An expression on which the two disagree, with both predictions. */
+    public record Difference(String name, String truth, String predictedA, String predictedB) {
+    }
+
+    public ReportComparison {
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
+        deltas = List.copyOf(deltas);
+        onlyARight = List.copyOf(onlyARight);
+        onlyBRight = List.copyOf(onlyBRight);
+    }
+
+    public static ReportComparison of(EvaluationReport a, EvaluationReport b) {
+        List<MetricDelta> deltas = new ArrayList<>();
+        List<MetricValue> bMetrics = b.metrics();
+        for (int i = 0; i < a.metrics().size(); i++) {
+            MetricValue m = a.metrics().get(i);
+            deltas.add(new MetricDelta(m.key(), m.label(), m.percent(), bMetrics.get(i).percent()));
+        }
+        Map<String, ExpressionOutcome> inB = new LinkedHashMap<>();
+        b.expressions().forEach(e -> inB.put(e.name(), e));
+        List<Difference> onlyA = new ArrayList<>();
+        List<Difference> onlyB = new ArrayList<>();
+        int both = 0;
+        int onlyInA = 0;
+        for (ExpressionOutcome x : a.expressions()) {
+            ExpressionOutcome y = inB.remove(x.name());
+            if (y == null) {
+                onlyInA++;
+                continue;
+            }
+            Difference d = new Difference(x.name(), x.truth(), x.predicted(), y.predicted());
+            if (x.exact() && y.exact()) {
+                both++;
+            } else if (x.exact()) {
+                onlyA.add(d);
+            } else if (y.exact()) {
+                onlyB.add(d);
+            }
+        }
+        return new ReportComparison(a, b, deltas, onlyA, onlyB, both, onlyInA, inB.size());
+    }
+
+    /** The comparison as Markdown: the deltas table, then both lists of disagreements. */
+    public static String markdown(ReportComparison c, int maxListed) {
+        StringBuilder out = new StringBuilder();
+        out.append("## Comparison\n\n- A: ").append(Text.cell(describe(c.a()))).append("\n- B: ")
+                .append(Text.cell(describe(c.b()))).append("\n\n");
+        out.append("| metric | A | B | B − A |\n| --- | ---: | ---: | ---: |\n");
+        for (MetricDelta d : c.deltas()) {
+            out.append("| ").append(d.label()).append(" | ").append(Text.percent(d.a())).append(" | ")
+                    .append(Text.percent(d.b())).append(" | ").append(Text.delta(d.delta())).append(" |\n");
+        }
+        out.append("\nBoth right: ").append(Text.count(c.bothRight())).append("; only A right: ")
+                .append(Text.count(c.onlyARight().size())).append("; only B right: ")
+                .append(Text.count(c.onlyBRight().size())).append('.');
+        if (c.onlyInA() > 0 || c.onlyInB() > 0) {
+            out.append(" Not compared: ").append(Text.count(c.onlyInA())).append(" expressions only in A, ")
+                    .append(Text.count(c.onlyInB())).append(" only in B.");
+        }
+        out.append('\n');
+        differences(out, "Right in A, wrong in B", c.onlyARight(), maxListed);
+        differences(out, "Right in B, wrong in A", c.onlyBRight(), maxListed);
+        return out.toString();
+    }
+
+    /** The comparison as one self-contained HTML page (text only, no images). */
+    public static String html(ReportComparison c, int maxListed) {
+        StringBuilder out = new StringBuilder();
+        HtmlReport.head(out, "inkmath comparison");
+        out.append("<h1>Comparison</h1>\n<ul>\n<li>A: ").append(Text.html(describe(c.a()))).append("</li>\n<li>B: ")
+                .append(Text.html(describe(c.b()))).append("</li>\n</ul>\n");
+        out.append("<table><tr><th>metric</th><th>A</th><th>B</th><th>B − A</th></tr>\n");
+        for (MetricDelta d : c.deltas()) {
+            out.append("<tr><td>").append(Text.html(d.label())).append("</td><td>").append(Text.percent(d.a()))
+                    .append("</td><td>").append(Text.percent(d.b())).append("</td><td>").append(Text.delta(d.delta()))
+                    .append("</td></tr>\n");
+        }
+        out.append("</table>\n<p>Both right: ").append(Text.count(c.bothRight())).append("; only A right: ")
+                .append(Text.count(c.onlyARight().size())).append("; only B right: ")
+                .append(Text.count(c.onlyBRight().size())).append(".</p>\n");
+        htmlDifferences(out, "Right in A, wrong in B", c.onlyARight(), maxListed);
+        htmlDifferences(out, "Right in B, wrong in A", c.onlyBRight(), maxListed);
+        out.append("</body>\n</html>\n");
+        return out.toString();
+    }
+
+    private static String describe(EvaluationReport r) {
+        Provenance p = r.provenance();
+        return p.source() + " against " + p.truth() + ", " + p.selection() + " (" + p.codeVersion() + ")";
+    }
+
+    private static void differences(StringBuilder out, String title, List<Difference> list, int maxListed) {
+        out.append("\n### ").append(title).append(" (").append(Text.count(list.size())).append(")\n\n");
+        if (list.isEmpty()) {
+            out.append("None.\n");
+            return;
+        }
+        out.append("| name | truth | A | B |\n| --- | --- | --- | --- |\n");
+        for (Difference d : list.subList(0, Math.min(maxListed, list.size()))) {
+            out.append("| ").append(Text.cell(d.name())).append(" | ").append(Text.code(d.truth())).append(" | ")
+                    .append(Text.code(d.predictedA())).append(" | ").append(Text.code(d.predictedB())).append(" |\n");
+        }
+        if (list.size() > maxListed) {
+            out.append("\n(").append(Text.count(list.size() - maxListed)).append(" more not listed)\n");
+        }
+    }
+
+    private static void htmlDifferences(StringBuilder out, String title, List<Difference> list, int maxListed) {
+        out.append("<h2>").append(Text.html(title)).append(" (").append(Text.count(list.size())).append(")</h2>\n");
+        if (list.isEmpty()) {
+            out.append("<p>None.</p>\n");
+            return;
+        }
+        out.append("<table><tr><th>name</th><th>truth</th><th>A</th><th>B</th></tr>\n");
+        for (Difference d : list.subList(0, Math.min(maxListed, list.size()))) {
+            out.append("<tr><td>").append(Text.html(d.name())).append("</td><td class=\"src\">").append(Text.html(d.truth()))
+                    .append("</td><td class=\"src\">").append(Text.html(d.predictedA()))
+                    .append("</td><td class=\"src\">").append(Text.html(d.predictedB())).append("</td></tr>\n");
+        }
+        out.append("</table>\n");
+        if (list.size() > maxListed) {
+            out.append("<p>").append(Text.count(list.size() - maxListed)).append(" more not listed.</p>\n");
+        }
+    }
+}
