@@ -77,6 +77,15 @@ abstract class ReferenceBlock extends AbstractBlock {
                 + " is used through its owner's forward; its output shape depends on its inputs' values");
     }
 
+    /**
+     * The class, the reference names of the children and the trainable values. DJL's own
+     * description asks every child for output shapes, which these blocks cannot give without inputs.
+     */
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + namedChildren.keySet() + " (" + trainableCount() + " trainable values)";
+    }
+
     /** The value of a parameter for this forward pass. */
     protected static NDArray value(ParameterStore store, Parameter p, NDArray onDeviceOf, boolean training) {
         return store.getValue(p, onDeviceOf.getDevice(), training);

@@ -19,13 +19,15 @@ import java.util.Map;
 /**
  * The safetensors format, read and written here: 8-byte little-endian header length, a JSON
  * header ({@code __metadata__}: string to string; per tensor dtype, shape, data_offsets), then
- * the raw little-endian data. Tensors are kept in order. Reads F32, F16, BF16 and F64 (as float);
- * writes F32 and F16. Example: {@code SafeTensors.read(path).tensors().get("proj.weight")}.
+ * the raw little-endian data. Tensors are kept in order. Reads F32, F16, BF16, F64, I64 and I32
+ * (as float: PyTorch's {@code num_batches_tracked} counters are I64); writes F32, F16 and I64. Example: {@code SafeTensors.read(path).tensors().get("proj.weight")}.
  */
 final class SafeTensors {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MAX_HEADER = 100L << 20;
+    /** Values in one tensor at most (1 GiB of float32): far beyond any model here, short of exhausting memory. */
+    private static final long MAX_VALUES = 1L << 28;
 
     /** A tensor as float values with its shape and the dtype it had (or is to have) on disk. */
     record Tensor(String dtype, long[] shape, float[] values) {
@@ -138,7 +140,7 @@ final class SafeTensors {
             width = width(dtype);
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException(file + ": tensor '" + name + "' has dtype '" + dtype
-                    + "'; readable are F32, F16, BF16, F64");
+                    + "'; readable are F32, F16, BF16, F64, I64, I32");
         }
         long[] shape = new long[shapeNode.size()];
         long count = 1;
@@ -149,9 +151,13 @@ final class SafeTensors {
             }
             count *= shape[i];
         }
+        if (count > MAX_VALUES) {
+            throw new ModelFormatException(file + ": tensor '" + name + "' has " + count + " values, more than the "
+                    + MAX_VALUES + " this reader accepts");
+        }
         long begin = offsets.get(0).asLong(-1);
         long end = offsets.get(1).asLong(-1);
-        if (begin < 0 || end < begin || end > dataSize || end - begin != count * width || count > Integer.MAX_VALUE) {
+        if (begin < 0 || end < begin || end > dataSize || end - begin != count * width) {
             throw new ModelFormatException(file + ": tensor '" + name + "' has data_offsets [" + begin + ", " + end
                     + "] that do not fit its shape " + shapeNode + " (" + dtype + ") or the file");
         }
@@ -164,6 +170,8 @@ final class SafeTensors {
                 case "F32" -> buf.getFloat();
                 case "F16" -> HalfFloat.toFloat(buf.getShort());
                 case "BF16" -> Float.intBitsToFloat((buf.getShort() & 0xffff) << 16);
+                case "I64" -> (float) buf.getLong();
+                case "I32" -> (float) buf.getInt();
                 default -> (float) buf.getDouble();
             };
         }
@@ -176,6 +184,7 @@ final class SafeTensors {
             switch (t.dtype()) {
                 case "F32" -> buf.putFloat(v);
                 case "F16" -> buf.putShort(HalfFloat.fromFloat(v));
+                case "I64" -> buf.putLong((long) v);
                 default -> throw new IllegalArgumentException("cannot write dtype " + t.dtype());
             }
         }
@@ -184,9 +193,9 @@ final class SafeTensors {
 
     private static int width(String dtype) {
         return switch (dtype) {
-            case "F32" -> 4;
+            case "F32", "I32" -> 4;
             case "F16", "BF16" -> 2;
-            case "F64" -> 8;
+            case "F64", "I64" -> 8;
             default -> throw new IllegalArgumentException("unsupported dtype " + dtype);
         };
     }

@@ -6,8 +6,9 @@ import ai.djl.ndarray.NDManager;
 /**
  * The one place where the PyTorch engine is first touched. DJL is put in offline mode before
  * that, so nothing is downloaded at run time: the native library comes from the
- * {@code pytorch-native-cpu} jar on the class path. A command line can also pass
- * {@code -Dai.djl.offline=true} itself.
+ * {@code pytorch-native-cpu} jar on the class path and is unpacked once into DJL's cache folder
+ * ({@code ~/.djl.ai/pytorch}, or {@code $DJL_CACHE_DIR}). A command line can also pass
+ * {@code -Dai.djl.offline=true} itself. {@code OfflineEngineTest} checks that no URL is opened.
  */
 public final class TorchEngine {
 

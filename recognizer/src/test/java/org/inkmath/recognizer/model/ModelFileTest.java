@@ -80,6 +80,31 @@ class ModelFileTest {
     }
 
     @Test
+    void referenceCheckpointNamesLoad() throws Exception {
+        Path original = dir.resolve("orig.safetensors");
+        Map<String, float[]> expected;
+        try (ComerModel model = ComerModel.create(TinyModels.tiny(), Vocabulary.crohme(), 5)) {
+            model.save(original, WeightPrecision.FLOAT32);
+            expected = model.weights();
+        }
+        SafeTensors.Contents c = SafeTensors.read(original);
+        // as a converted Lightning checkpoint has them: prefixed names, I64 batch counters
+        Map<String, SafeTensors.Tensor> tensors = new LinkedHashMap<>();
+        c.tensors().forEach((name, t) -> {
+            tensors.put("comer_model." + name, t);
+            if (name.endsWith("running_var")) {
+                tensors.put("comer_model." + name.replace("running_var", "num_batches_tracked"),
+                        new SafeTensors.Tensor("I64", new long[0], new float[] {151}));
+            }
+        });
+        Path converted = dir.resolve("converted.safetensors");
+        SafeTensors.write(converted, c.metadata(), tensors);
+        try (ComerModel loaded = ComerModel.load(converted)) {
+            loaded.weights().forEach((name, values) -> assertArrayEquals(expected.get(name), values, 0f, name));
+        }
+    }
+
+    @Test
     void brokenFilesGiveClearErrors() throws Exception {
         Path garbage = dir.resolve("g.safetensors");
         Files.write(garbage, new byte[] {1, 2, 3});

@@ -17,6 +17,7 @@ class ParameterCountTest {
             assertEquals(3_156_624, model.network().encoderParameterCount());
             assertEquals(3_232_417, model.network().decoderParameterCount());
             assertEquals(6_389_041, model.parameterCount());
+            assertTrue(model.network().toString().contains("ComerNetwork"), "a model can be printed");
         }
     }
 
