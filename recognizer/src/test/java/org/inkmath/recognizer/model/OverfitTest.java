@@ -17,7 +17,7 @@ import org.inkmath.recognizer.image.GrayImage;
 import org.inkmath.recognizer.image.RasterStyle;
 import org.inkmath.recognizer.ink.InkMlReader;
 import org.inkmath.recognizer.train.Augmentation;
-import org.inkmath.recognizer.train.Captions;
+import org.inkmath.latex.CaptionFile;
 import org.inkmath.recognizer.train.Sample;
 import org.inkmath.recognizer.train.SamplePreparer;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ class OverfitTest {
      * margin to match).
      */
     static Expressions load(Path crohme, int count, double scale) throws Exception {
-        Map<String, TokenSequence> captions = Captions.read(crohme.resolve("train/caption.txt"));
+        Map<String, TokenSequence> captions = CaptionFile.read(crohme.resolve("train/caption.txt"));
         List<Path> files;
         try (Stream<Path> s = Files.walk(crohme.resolve("train/inkml"))) {
             files = s.filter(p -> p.toString().endsWith(".inkml")).sorted().toList();
