@@ -144,7 +144,8 @@ public final class Trainer implements AutoCloseable {
 
     /**
      * Continues the run saved in {@code runDirectory}'s checkpoint (weights, optimiser, schedule,
-     * data position, log); {@code limits} may change how long it goes on (epochs, step limit).
+     * data position, log); {@code limits} may change how long it goes on (epochs, step limit) and
+     * the thread count, nothing else.
      */
     public static Trainer resume(Path runDirectory, List<Sample> train, List<Sample> validation,
                                  UnaryOperator<TrainingConfig> limits) throws IOException {
@@ -152,8 +153,8 @@ public final class Trainer implements AutoCloseable {
         Checkpoint.State state = Checkpoint.readState(checkpoint);
         TrainingConfig saved = Checkpoint.readConfig(checkpoint);
         TrainingConfig config = limits.apply(saved);
-        if (!config.withEpochs(saved.epochs()).withMaxSteps(saved.maxSteps()).equals(saved)) {
-            throw new IllegalArgumentException("a resumed run may change only its epochs and step limit");
+        if (!config.withEpochs(saved.epochs()).withMaxSteps(saved.maxSteps()).withThreads(saved.threads()).equals(saved)) {
+            throw new IllegalArgumentException("a resumed run may change only its epochs, step limit and threads");
         }
         TrainingLog log = Checkpoint.readLog(checkpoint);
         ComerModel model = Checkpoint.readModel(checkpoint);
