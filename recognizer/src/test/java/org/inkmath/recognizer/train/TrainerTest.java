@@ -190,4 +190,23 @@ class TrainerTest {
                 () -> Trainer.resume(out, TinyRuns.samples(6), List.of(), c -> c.withSeed(99)));
         assertTrue(e.getMessage().contains("only"), e.getMessage());
     }
+
+    @Test
+    void stepsAndValidationsLeaveNothingOnTheModelManager() throws Exception {
+        // memory stays flat over a long run only if a step leaves no arrays behind
+        java.util.Map<Long, Integer> arraysAtStep = new java.util.HashMap<>();
+        try (Trainer t = Trainer.start(TinyRuns.tinyConfig().withEpochs(4), TinyRuns.samples(6), TinyRuns.samples(2),
+                temp.resolve("run"), null)) {
+            ai.djl.ndarray.BaseNDManager manager = (ai.djl.ndarray.BaseNDManager) t.model().manager();
+            t.run(new Trainer.Session(0, 0), new TrainingListener() {
+                @Override
+                public void stepDone(Progress p) {
+                    arraysAtStep.put(p.step(), manager.getManagedArrays().size());
+                }
+            }, () -> false);
+        }
+        // steps 2 and 11: after the first step's lazily made gradients, with validations in between
+        assertEquals(arraysAtStep.get(2L), arraysAtStep.get(11L), "arrays on the model's manager grew");
+        assertEquals(arraysAtStep.get(2L), arraysAtStep.get(12L));
+    }
 }
