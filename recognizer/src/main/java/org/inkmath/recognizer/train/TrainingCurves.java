@@ -109,19 +109,19 @@ public final class TrainingCurves {
         if (maxX <= minX) {
             maxX = minX + 1;
         }
+        double yStep = niceStep((maxY - minY) / 4);
+        maxY = Math.ceil(maxY / yStep) * yStep;
         Scale sx = new Scale(minX, maxX, left, right);
         Scale sy = new Scale(minY, maxY, bottom, top);
-        g.setColor(Color.DARK_GRAY);
-        for (int i = 0; i <= 4; i++) {
-            double v = minY + (maxY - minY) * i / 4;
+        for (double v = Math.ceil(minY / yStep) * yStep; v <= maxY + yStep / 2; v += yStep) {
             int y = (int) sy.map(v);
             g.setColor(new Color(230, 230, 230));
             g.drawLine(left + 1, y, right - 1, y);
             g.setColor(Color.DARK_GRAY);
-            g.drawString(String.format(Locale.ROOT, "%.3g", v), x0 + 4, y + 4);
+            g.drawString(String.format(Locale.ROOT, "%.4g", v), x0 + 4, y + 4);
         }
-        for (int i = 0; i <= 4; i++) {
-            double v = minX + (maxX - minX) * i / 4;
+        double xStep = Math.max(1, niceStep((maxX - minX) / 5));
+        for (double v = Math.ceil(minX / xStep) * xStep; v <= maxX; v += xStep) {
             int x = (int) sx.map(v);
             g.drawString(String.format(Locale.ROOT, "%.0f", v), x - 10, bottom + 14);
         }
@@ -138,6 +138,16 @@ public final class TrainingCurves {
                 g.fillOval((int) sx.map(p[0]) - 3, (int) sy.map(p[1]) - 3, 7, 7);
             }
         }
+    }
+
+    /** A round step (1, 2 or 5 times a power of ten) near {@code rough}, for axis ticks. */
+    static double niceStep(double rough) {
+        if (!(rough > 0)) {
+            return 1;
+        }
+        double power = Math.pow(10, Math.floor(Math.log10(rough)));
+        double f = rough / power;
+        return (f < 1.5 ? 1 : f < 3.5 ? 2 : f < 7.5 ? 5 : 10) * power;
     }
 
     private static Path2D path(List<double[]> points, Scale sx, Scale sy) {
