@@ -118,7 +118,7 @@ public final class TrainingCurves {
             g.setColor(new Color(230, 230, 230));
             g.drawLine(left + 1, y, right - 1, y);
             g.setColor(Color.DARK_GRAY);
-            g.drawString(String.format(Locale.ROOT, "%.4g", v), x0 + 4, y + 4);
+            g.drawString(label(v), x0 + 4, y + 4);
         }
         double xStep = Math.max(1, niceStep((maxX - minX) / 5));
         for (double v = Math.ceil(minX / xStep) * xStep; v <= maxX; v += xStep) {
@@ -138,6 +138,11 @@ public final class TrainingCurves {
                 g.fillOval((int) sx.map(p[0]) - 3, (int) sy.map(p[1]) - 3, 7, 7);
             }
         }
+    }
+
+    /** A tick value without trailing zeros: 2, 2.5, 0.25. */
+    static String label(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     /** A round step (1, 2 or 5 times a power of ten) near {@code rough}, for axis ticks. */

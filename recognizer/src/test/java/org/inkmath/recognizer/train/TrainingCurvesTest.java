@@ -15,6 +15,9 @@ class TrainingCurvesTest {
         assertEquals(2.0, TrainingCurves.niceStep(2.5));
         assertEquals(0.5, TrainingCurves.niceStep(0.4), 1e-12);
         assertEquals(100.0, TrainingCurves.niceStep(80));
+        assertEquals("2", TrainingCurves.label(2.0));
+        assertEquals("0.25", TrainingCurves.label(0.25));
+        assertEquals("0", TrainingCurves.label(0.0));
         List<double[]> points = List.of(new double[] {1, 4}, new double[] {2, 0}, new double[] {3, 2});
         List<double[]> avg = TrainingCurves.movingAverage(points, 2);
         assertEquals(4, avg.get(0)[1]);
