@@ -218,7 +218,7 @@ public final class Trainer implements AutoCloseable {
                     double sessionSeconds = (now - sessionStart) / 1e9;
                     trainedSeconds = secondsAtStart + sessionSeconds;
                     double rate = imagesThisSession / Math.max(sessionSeconds, 1e-9);
-                    log.add(TrainingLog.Row.step(step, epoch, lastLoss, schedule.learningRate(), rate, trainedSeconds));
+                    log.add(TrainingLog.Row.step(step, epoch + 1, lastLoss, schedule.learningRate(), rate, trainedSeconds));
                     listener.stepDone(new TrainingListener.Progress(step, epoch, position, plan.size(), lastLoss,
                             schedule.learningRate(), rate));
                     if (!Double.isFinite(lastLoss)) {

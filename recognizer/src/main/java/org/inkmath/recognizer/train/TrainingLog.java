@@ -14,7 +14,8 @@ import java.util.Locale;
  * and one per validation (its expression rate). Columns:
  * {@code step,epoch,loss,lr,images_per_s,val_exprate,wall_s}; a step row leaves
  * {@code val_exprate} empty, a validation row leaves {@code loss}, {@code lr} and
- * {@code images_per_s} empty. Example: {@code TrainingLog.read(Path.of("run/log.csv")).rows()}.
+ * {@code images_per_s} empty. {@code epoch} counts from 1: the epoch in progress on a step row,
+ * the epoch just finished on a validation row. Example: {@code TrainingLog.read(Path.of("run/log.csv")).rows()}.
  */
 public final class TrainingLog {
 

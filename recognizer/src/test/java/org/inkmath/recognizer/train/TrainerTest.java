@@ -95,6 +95,10 @@ class TrainerTest {
         List<TrainingLog.Row> rows = TrainingLog.read(out.resolve("log.csv")).rows();
         assertTrue(rows.get(0).loss() > 0 && rows.get(0).imagesPerSecond() > 0);
         assertEquals(0.02, rows.get(0).learningRate(), 1e-9);
+        // epochs count from 1: steps 1-3 in epoch 1, validated after it; steps 4-6 in epoch 2
+        assertEquals(List.of(1, 1, 1, 1, 2, 2, 2, 2), rows.stream().map(TrainingLog.Row::epoch).toList());
+        assertEquals(List.of(false, false, false, true, false, false, false, true),
+                rows.stream().map(TrainingLog.Row::isValidation).toList());
         BufferedImage png = ImageIO.read(out.resolve("curves.png").toFile());
         assertEquals(960, png.getWidth());
         assertEquals(320, png.getHeight());
