@@ -213,4 +213,21 @@ class TrainerTest {
         assertEquals(arraysAtStep.get(2L), arraysAtStep.get(11L), "arrays on the model's manager grew");
         assertEquals(arraysAtStep.get(2L), arraysAtStep.get(12L));
     }
+
+    @Test
+    void checkpointsAreWrittenAsOftenAsAsked() throws Exception {
+        List<Long> saved = new java.util.ArrayList<>();
+        try (Trainer t = Trainer.start(TinyRuns.tinyConfig().withMaxSteps(4), TinyRuns.samples(6), List.of(),
+                temp.resolve("run"), null)) {
+            // a period shorter than any step: a checkpoint after every step, and one at the end
+            t.run(new Trainer.Session(0, 1e-9), new TrainingListener() {
+                @Override
+                public void checkpointSaved(Path directory, long step) {
+                    saved.add(step);
+                    assertTrue(Files.isRegularFile(directory.resolve("state.json")));
+                }
+            }, () -> false);
+        }
+        assertEquals(List.of(1L, 2L, 3L, 4L), saved);
+    }
 }
