@@ -11,7 +11,6 @@ import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -367,10 +366,5 @@ public final class Trainer implements AutoCloseable {
     @Override
     public void close() {
         model.close();
-    }
-
-    /** Validation samples in a fixed order, for tests. */
-    List<Sample> validationSamples() {
-        return new ArrayList<>(validation.samples());
     }
 }
