@@ -298,7 +298,7 @@ public final class TrainCommand implements Callable<Integer> {
             Trainer.Outcome outcome = trainer.run(new Trainer.Session(maxMinutes, checkpointMinutes), display,
                     stopRequested::get);
             display.close();
-            out.printf(Locale.ROOT, "%s after %d steps (epoch %d), last loss %.4f, best validation expression rate %.2f%%%n",
+            out.printf(Locale.ROOT, "%s after %d steps (%d epochs complete), last loss %.4f, best validation expression rate %.2f%%%n",
                     describe(outcome.stop()), outcome.step(), outcome.epoch(), outcome.lastLoss(), 100 * outcome.bestRate());
             out.printf("checkpoint: %s; log: %s; curves: %s%n", runDir.resolve("checkpoint"),
                     runDir.resolve(Trainer.LOG_FILE), runDir.resolve(Trainer.CURVES_FILE));
