@@ -194,6 +194,11 @@ public final class TrainCommand implements Callable<Integer> {
                 return InkMath.EXIT_ERROR;
             }
         }
+        if (resume == null && (Files.exists(runDir.resolve("checkpoint")) || Files.exists(runDir.resolve("checkpoint.old")))) {
+            err.println("inkmath: " + runDir + " already holds a training run (checkpoint/); continue it with --resume "
+                    + runDir + " or give another --out");
+            return InkMath.EXIT_ERROR;
+        }
         if (resume != null && !Files.isDirectory(resume)) {
             err.println("inkmath: --resume: not a folder: " + resume);
             return InkMath.EXIT_ERROR;

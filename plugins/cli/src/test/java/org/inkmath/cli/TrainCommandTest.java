@@ -92,6 +92,12 @@ class TrainCommandTest {
         assertEquals(4, rows.stream().filter(r -> !r.isValidation()).count());
         assertEquals(1, rows.stream().filter(TrainingLog.Row::isValidation).count(), "epoch 1 (3 batches) validated");
 
+        CliRun.Result again = CliRun.once("train", "--crohme", crohme.toString(), "--model-config",
+                tinyModel().toString(), "--out", out.toString(), "--steps", "1");
+        assertEquals(3, again.exitCode(), "a new run must not overwrite an old one");
+        assertTrue(again.err().contains("already holds a training run"), again.err());
+        assertEquals(4, Checkpoint.readState(out.resolve("checkpoint")).step());
+
         Files.createDirectories(dir.resolve("empty"));
         CliRun.Result noCheckpoint = CliRun.once("train", "--crohme", crohme.toString(), "--resume",
                 dir.resolve("empty").toString());
