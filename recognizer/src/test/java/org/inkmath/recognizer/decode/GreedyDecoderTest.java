@@ -77,7 +77,7 @@ class GreedyDecoderTest {
     void aModelTrainedToOverfitReadsItsTrainingCaptionsBack() throws Exception {
         List<Sample> samples = TinyRuns.samples(4);
         TrainingConfig config = TrainingConfig.comer(TinyRuns.tinyModel().withDropout(0, 0)).withSeed(1)
-                .withBatches(4, 320_000).withAugmentation(Augmentation.none()).withOptimizer(0.1, 0.9, 0)
+                .withBatches(4, 320_000).withAugmentation(Augmentation.none()).withOptimizer(0.03, 0.9, 0)
                 .withValidation(20, 0, 12).withEpochs(200);
         Path out = temp.resolve("overfit");
         double[] rate = {0};
