@@ -300,6 +300,8 @@ public final class TrainCommand implements Callable<Integer> {
             if (resume != null) {
                 err.printf(Locale.ROOT, "inkmath: resuming at step %d%n", trainer.step());
             }
+            err.printf(Locale.ROOT, "inkmath: %,d weights, %d threads, output in %s%n", trainer.model().parameterCount(),
+                    trainer.threads(), runDir);
             Trainer.Outcome outcome = trainer.run(new Trainer.Session(maxMinutes, checkpointMinutes), display,
                     stopRequested::get);
             display.close();

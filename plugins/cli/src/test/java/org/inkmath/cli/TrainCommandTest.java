@@ -77,6 +77,7 @@ class TrainCommandTest {
         assertTrue(first.out().contains("stopped at the step limit after 3 steps"), first.out());
         assertTrue(first.out().contains("continue with: inkmath train --resume"), first.out());
         assertTrue(first.err().contains("6 training expressions"), first.err());
+        assertTrue(first.err().contains(Runtime.getRuntime().availableProcessors() + " threads"), first.err());
         for (String f : List.of("log.csv", "curves.png", "checkpoint/model.safetensors", "checkpoint/optimizer.bin")) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }

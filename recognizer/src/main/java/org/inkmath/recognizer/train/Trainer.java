@@ -171,6 +171,11 @@ public final class Trainer implements AutoCloseable {
         return config;
     }
 
+    /** Intra-op threads the run uses: the configured count, or one per available core. */
+    public int threads() {
+        return config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors();
+    }
+
     public ComerModel model() {
         return model;
     }
@@ -189,9 +194,8 @@ public final class Trainer implements AutoCloseable {
      * saves a checkpoint, the log and the curves.
      */
     public Outcome run(Session session, TrainingListener listener, BooleanSupplier stopRequested) throws IOException {
-        if (config.threads() > 0) {
-            JniUtils.setNumThreads(config.threads());
-        }
+        // explicit, not PyTorch's guess: on some machines it counts physical cores only
+        JniUtils.setNumThreads(threads());
         long sessionStart = System.nanoTime();
         long lastCheckpoint = sessionStart;
         double secondsAtStart = trainedSeconds;
