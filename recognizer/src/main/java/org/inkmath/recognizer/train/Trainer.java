@@ -226,8 +226,11 @@ public final class Trainer implements AutoCloseable {
                             schedule.learningRate(), rate));
                     if (!Double.isFinite(lastLoss)) {
                         saveAll(listener);
+                        // that step's update was skipped: the saved weights are those before it
                         throw new IllegalStateException("the loss became " + lastLoss + " at step " + step
-                                + "; lower the learning rate (checkpoint of the step before kept in " + out + ")");
+                                + "; the weights before that step are in "
+                                + out.resolve(Checkpoint.DIRECTORY).resolve(Checkpoint.MODEL)
+                                + ": start again from them with a lower learning rate (--init-weights)");
                     }
                     if (!planEnd) {
                         continue; // a planned batch split in two: stop only after both halves
