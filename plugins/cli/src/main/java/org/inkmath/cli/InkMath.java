@@ -20,6 +20,7 @@ import picocli.CommandLine.HelpCommand;
             RenderCommand.class,
             CheckCommand.class,
             EvalCommand.class,
+            TrainCommand.class,
         })
 public final class InkMath {
 

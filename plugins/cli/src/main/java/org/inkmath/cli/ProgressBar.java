@@ -40,6 +40,7 @@ final class ProgressBar implements AutoCloseable {
     private final long startNanos = System.nanoTime();
     private long lastShown = startNanos;
     private int done;
+    private String note = "";
 
     ProgressBar(PrintWriter err, String unit, int total, Display display) {
         this.err = err;
@@ -62,6 +63,11 @@ final class ProgressBar implements AutoCloseable {
             lastShown = now;
             show(now);
         }
+    }
+
+    /** Extra text shown after the rate and ETA (a training loss, say); empty for none. */
+    void note(String text) {
+        note = text == null ? "" : text;
     }
 
     /** Wipes the redrawn line so that the command can print a line of its own. */
@@ -91,7 +97,7 @@ final class ProgressBar implements AutoCloseable {
     }
 
     private void show(long now) {
-        String text = line(done, (now - startNanos) / 1e9);
+        String text = line(done, (now - startNanos) / 1e9) + (note.isEmpty() ? "" : "  " + note);
         if (display == Display.TERMINAL) {
             err.print("\r" + text + "\033[K");
         } else {

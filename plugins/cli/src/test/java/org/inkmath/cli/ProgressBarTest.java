@@ -39,4 +39,18 @@ class ProgressBarTest {
         }
         assertEquals("", log.toString());
     }
+
+    @Test
+    void aNoteFollowsTheRateAndTheTimeLeft() {
+        StringWriter text = new StringWriter();
+        try (ProgressBar bar = new ProgressBar(new PrintWriter(text, true), "batches", 2, ProgressBar.Display.LOG)) {
+            bar.note("loss 2.5000");
+            bar.step();
+            bar.note("loss 1.2500");
+            bar.step();
+        }
+        String out = text.toString();
+        assertTrue(out.contains("2/2 batches"), out);
+        assertTrue(out.trim().endsWith("loss 1.2500"), out);
+    }
 }

@@ -1,0 +1,142 @@
+package org.inkmath.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.inkmath.latex.CaptionFile;
+import org.inkmath.latex.TokenSequence;
+import org.inkmath.recognizer.model.ModelConfig;
+import org.inkmath.recognizer.train.Checkpoint;
+import org.inkmath.recognizer.train.TrainingLog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code inkmath train}, in-process, on a few CROHME files copied into a small data folder. */
+class TrainCommandTest {
+
+    @TempDir
+    Path dir;
+
+    /** A CROHME-shaped folder with 6 short training expressions and 3 validation images. */
+    private Path smallCrohme() throws IOException {
+        Path real = Path.of(System.getProperty("crohme.dir", "../shared/crohme"));
+        assumeTrue(Files.isDirectory(real.resolve("train/inkml")) && Files.isDirectory(real.resolve("2014/img")),
+                "CROHME data not found at " + real.toAbsolutePath() + " (set -Dcrohme.dir)");
+        Path small = dir.resolve("crohme");
+        Files.createDirectories(small.resolve("train/inkml/a"));
+        Files.createDirectories(small.resolve("2014/img"));
+        Map<String, TokenSequence> captions = CaptionFile.read(real.resolve("train/caption.txt"));
+        List<String> lines = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(real.resolve("train/inkml"))) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".inkml")).sorted().toList()) {
+                String name = f.getFileName().toString().replace(".inkml", "");
+                TokenSequence c = captions.get(name);
+                if (c != null && c.size() <= 5) {
+                    Files.copy(f, small.resolve("train/inkml/a/" + f.getFileName()));
+                    lines.add(name + "\t" + String.join(" ", c.tokens()));
+                }
+                if (lines.size() == 6) {
+                    break;
+                }
+            }
+        }
+        Files.write(small.resolve("train/caption.txt"), lines, StandardCharsets.UTF_8);
+        List<String> valid = Files.readAllLines(real.resolve("2014/caption.txt"), StandardCharsets.UTF_8).subList(0, 3);
+        for (String line : valid) {
+            String name = line.substring(0, line.indexOf('\t'));
+            Files.copy(real.resolve("2014/img/" + name + ".png"), small.resolve("2014/img/" + name + ".png"));
+        }
+        Files.write(small.resolve("2014/caption.txt"), valid, StandardCharsets.UTF_8);
+        return small;
+    }
+
+    private Path tinyModel() throws IOException {
+        ModelConfig tiny = ModelConfig.reference().withGrowth(4, 8).withDenseDepth(2).withDecoder(32, 4, 3, 64)
+                .withCoverageChannels(8);
+        return Files.writeString(dir.resolve("tiny.json"), tiny.toJson());
+    }
+
+    @Test
+    void trainsStopsAtTheStepLimitAndResumes() throws IOException {
+        Path crohme = smallCrohme();
+        Path out = dir.resolve("run");
+        CliRun.Result first = CliRun.once("train", "--crohme", crohme.toString(), "--model-config", tinyModel().toString(),
+                "--out", out.toString(), "--steps", "3", "--batch-images", "2", "--validate-every", "1",
+                "--max-decode-length", "5", "--lr", "0.01");
+        assertEquals(0, first.exitCode(), first.err());
+        assertTrue(first.out().contains("stopped at the step limit after 3 steps"), first.out());
+        assertTrue(first.out().contains("continue with: inkmath train --resume"), first.out());
+        assertTrue(first.err().contains("6 training expressions"), first.err());
+        assertTrue(first.err().contains(Runtime.getRuntime().availableProcessors() + " threads"), first.err());
+        for (String f : List.of("log.csv", "curves.png", "checkpoint/model.safetensors", "checkpoint/optimizer.bin")) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+        assertEquals(3, Checkpoint.readState(out.resolve("checkpoint")).step());
+        assertEquals(0.01, Checkpoint.readConfig(out.resolve("checkpoint")).learningRate());
+
+        CliRun.Result second = CliRun.once("train", "--crohme", crohme.toString(), "--resume", out.toString(),
+                "--steps", "4");
+        assertEquals(0, second.exitCode(), second.err());
+        assertTrue(second.err().contains("resuming at step 3"), second.err());
+        assertTrue(second.out().contains("after 4 steps"), second.out());
+        List<TrainingLog.Row> rows = TrainingLog.read(out.resolve("log.csv")).rows();
+        assertEquals(4, rows.stream().filter(r -> !r.isValidation()).count());
+        assertEquals(1, rows.stream().filter(TrainingLog.Row::isValidation).count(), "epoch 1 (3 batches) validated");
+
+        CliRun.Result again = CliRun.once("train", "--crohme", crohme.toString(), "--model-config",
+                tinyModel().toString(), "--out", out.toString(), "--steps", "1");
+        assertEquals(3, again.exitCode(), "a new run must not overwrite an old one");
+        assertTrue(again.err().contains("already holds a training run"), again.err());
+        assertEquals(4, Checkpoint.readState(out.resolve("checkpoint")).step());
+
+        Files.createDirectories(dir.resolve("empty"));
+        CliRun.Result noCheckpoint = CliRun.once("train", "--crohme", crohme.toString(), "--resume",
+                dir.resolve("empty").toString());
+        assertEquals(3, noCheckpoint.exitCode());
+        assertTrue(noCheckpoint.err().contains("no checkpoint in"), noCheckpoint.err());
+        CliRun.Result badPreset = CliRun.once("train", "--crohme", crohme.toString(), "--preset", "huge");
+        assertEquals(3, badPreset.exitCode());
+        assertTrue(badPreset.err().contains("unknown model configuration 'huge'"), badPreset.err());
+    }
+
+    @Test
+    void missingDataAndBadOptionsAreNamed() throws IOException {
+        CliRun.Result missing = CliRun.once("train", "--crohme", dir.resolve("nowhere").toString());
+        assertEquals(3, missing.exitCode());
+        assertTrue(missing.err().startsWith("inkmath: CROHME data folder not found"), missing.err());
+
+        Files.createDirectories(dir.resolve("half/train/inkml"));
+        CliRun.Result half = CliRun.once("train", "--crohme", dir.resolve("half").toString());
+        assertEquals(3, half.exitCode());
+        assertTrue(half.err().contains("train/caption.txt is missing"), half.err());
+
+        CliRun.Result lrOnResume = CliRun.once("train", "--resume", dir.toString(), "--lr", "0.1");
+        assertEquals(2, lrOnResume.exitCode());
+        assertTrue(lrOnResume.err().contains("--lr cannot be used with --resume"), lrOnResume.err());
+
+        assertEquals(2, CliRun.once("train", "--directions", "up").exitCode());
+        assertEquals(2, CliRun.once("train", "--augmentation", "blur").exitCode());
+        assertEquals(2, CliRun.once("train", "--steps", "0").exitCode());
+        assertEquals(2, CliRun.once("train", "--lr", "fast").exitCode());
+
+    }
+
+    @Test
+    void helpDescribesTheRecipeAndHowToStop() {
+        CliRun.Result help = CliRun.once("train", "--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().contains("--resume"));
+        assertTrue(help.out().contains("Ctrl-C"));
+        assertTrue(help.out().contains("learning rate 0.08"));
+    }
+}

@@ -1,0 +1,377 @@
+package org.inkmath.recognizer.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
+import org.inkmath.latex.Vocabulary;
+import org.inkmath.recognizer.image.RasterStyle;
+import org.inkmath.recognizer.model.ComerModel;
+import org.inkmath.recognizer.model.ImageBatch;
+import org.inkmath.recognizer.model.ModelFormatException;
+import org.inkmath.recognizer.model.TeacherForcing;
+import org.inkmath.recognizer.model.TorchEngine;
+import org.inkmath.recognizer.model.WeightPrecision;
+
+/**
+ * Trains a CoMER-style model by a {@link TrainingConfig}: batches from the {@link DataPipeline}
+ * drawn ahead on the {@link BatchLoader}'s worker thread, teacher forcing in both directions,
+ * {@link SgdOptimizer}, validation by greedy decoding every few epochs with the learning rate
+ * reduced on a plateau ({@link PlateauSchedule}), the best model kept as {@code best.safetensors},
+ * a CSV log and PNG curves, and a {@link Checkpoint} every few minutes and at the end. Each
+ * step's tensors live on a sub-manager closed after the step, so memory stays flat. Dropout is
+ * re-seeded from (seed, step) before every step, so a resumed run repeats an unbroken one.
+ * Example:
+ * <pre>{@code
+ * try (Trainer t = Trainer.start(TrainingConfig.comer(ModelConfig.compact()), train, valid, out, null)) {
+ *     t.run(new Trainer.Session(60, 5), new TrainingListener() { }, () -> false);
+ * }
+ * try (Trainer t = Trainer.resume(out, train, valid, c -> c.withEpochs(400))) { ... }
+ * }</pre>
+ */
+public final class Trainer implements AutoCloseable {
+
+    /** Files of a run folder besides the {@link Checkpoint}. */
+    public static final String LOG_FILE = "log.csv";
+    public static final String CURVES_FILE = "curves.png";
+    public static final String BEST_MODEL_FILE = "best.safetensors";
+
+    /**
+     * Limits of this session (not saved: a resumed run gets its own).
+     *
+     * @param maxMinutes         stop (and save) after this many minutes (0: no limit)
+     * @param checkpointMinutes  save a checkpoint at least this often (0: only at the end)
+     */
+    public record Session(double maxMinutes, double checkpointMinutes) {
+        public Session {
+            if (maxMinutes < 0 || checkpointMinutes < 0) {
+                throw new IllegalArgumentException("minutes must not be negative: " + maxMinutes + ", " + checkpointMinutes);
+            }
+        }
+    }
+
+    /** Why {@link #run} returned, and where training stands. */
+    public enum Stop { FINISHED, STEP_LIMIT, TIME_LIMIT, REQUESTED }
+
+    public record Outcome(Stop stop, long step, int epoch, double lastLoss, double bestRate) {
+    }
+
+    private final TrainingConfig config;
+    private final ComerModel model;
+    private final SgdOptimizer optimizer;
+    private final DataPipeline pipeline;
+    private final Validation validation;
+    private final Path out;
+    private final TrainingLog log;
+    private long step;
+    private int epoch;
+    private int position;
+    private PlateauSchedule schedule;
+    private int bestEpoch;
+    private double trainedSeconds;
+
+    private Trainer(TrainingConfig config, ComerModel model, List<Sample> train, List<Sample> validationSamples,
+                    Path out, TrainingLog log, Checkpoint.State state) throws IOException {
+        this.config = config;
+        this.model = model;
+        this.out = out;
+        this.log = log;
+        this.optimizer = new SgdOptimizer(model, config.momentum(), config.weightDecay());
+        this.pipeline = new DataPipeline(train, model.vocabulary(), RasterStyle.crohme(), config.augmentation(),
+                config.batchRules(), config.seed(), true);
+        List<Sample> valid = config.validationSubset() > 0 && validationSamples.size() > config.validationSubset()
+                ? validationSamples.subList(0, config.validationSubset()) : validationSamples;
+        this.validation = new Validation(valid, model.vocabulary(), config.batchRules());
+        this.step = state.step();
+        this.epoch = state.epoch();
+        this.position = state.position();
+        this.schedule = state.schedule();
+        this.bestEpoch = state.bestEpoch();
+        this.trainedSeconds = state.trainedSeconds();
+        Files.createDirectories(out);
+    }
+
+    /**
+     * A new run into {@code out}: a fresh model from the configuration's seed, or, when
+     * {@code initialWeights} names a model file, its weights (and its network shape) with a fresh
+     * optimiser.
+     */
+    public static Trainer start(TrainingConfig config, List<Sample> train, List<Sample> validation, Path out,
+                                Path initialWeights) throws IOException {
+        Objects.requireNonNull(config, "config");
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("no training samples");
+        }
+        ComerModel model;
+        TrainingConfig effective = config;
+        if (initialWeights != null) {
+            try {
+                model = ComerModel.load(initialWeights);
+            } catch (ModelFormatException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+            effective = new TrainingConfig(model.config(), config.seed(), config.learningRate(), config.momentum(),
+                    config.weightDecay(), config.plateauFactor(), config.plateauEpochs(), config.validateEvery(),
+                    config.validationSubset(), config.maxDecodeLength(), config.batchImages(), config.batchPixels(),
+                    config.bidirectional(), config.augmentation(), config.epochs(), config.maxSteps(), config.threads());
+        } else {
+            model = ComerModel.create(config.model(), Vocabulary.crohme(), config.seed());
+        }
+        try {
+            return new Trainer(effective, model, train, validation, out, new TrainingLog(),
+                    new Checkpoint.State(0, 0, 0, PlateauSchedule.start(config.learningRate()), 0, 0));
+        } catch (IOException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Continues the run saved in {@code runDirectory}'s checkpoint (weights, optimiser, schedule,
+     * data position, log); {@code limits} may change how long it goes on (epochs, step limit) and
+     * the thread count, nothing else.
+     */
+    public static Trainer resume(Path runDirectory, List<Sample> train, List<Sample> validation,
+                                 UnaryOperator<TrainingConfig> limits) throws IOException {
+        Path checkpoint = Checkpoint.find(runDirectory);
+        Checkpoint.State state = Checkpoint.readState(checkpoint);
+        TrainingConfig saved = Checkpoint.readConfig(checkpoint);
+        TrainingConfig config = limits.apply(saved);
+        if (!config.withEpochs(saved.epochs()).withMaxSteps(saved.maxSteps()).withThreads(saved.threads()).equals(saved)) {
+            throw new IllegalArgumentException("a resumed run may change only its epochs, step limit and threads");
+        }
+        TrainingLog log = Checkpoint.readLog(checkpoint);
+        ComerModel model = Checkpoint.readModel(checkpoint);
+        try {
+            Trainer trainer = new Trainer(config, model, train, validation, runDirectory, log, state);
+            Checkpoint.readOptimizer(checkpoint, trainer.optimizer);
+            return trainer;
+        } catch (IOException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    /** Intra-op threads the run uses: the configured count, or one per available core. */
+    public int threads() {
+        return config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors();
+    }
+
+    public ComerModel model() {
+        return model;
+    }
+
+    public long step() {
+        return step;
+    }
+
+    public TrainingLog log() {
+        return log;
+    }
+
+    /**
+     * Trains until the configured epochs or steps are done, the session's time is up, or
+     * {@code stopRequested} says so (checked between steps: the current step finishes); then
+     * saves a checkpoint, the log and the curves.
+     */
+    public Outcome run(Session session, TrainingListener listener, BooleanSupplier stopRequested) throws IOException {
+        // explicit, not PyTorch's guess: on some machines it counts physical cores only
+        JniUtils.setNumThreads(threads());
+        long sessionStart = System.nanoTime();
+        long lastCheckpoint = sessionStart;
+        double secondsAtStart = trainedSeconds;
+        long imagesThisSession = 0;
+        double lastLoss = Double.NaN;
+        Stop stop = Stop.FINISHED;
+        outer:
+        while (epoch < config.epochs()) {
+            List<List<Integer>> plan = pipeline.plan(epoch);
+            listener.epochStarted(epoch, position, plan.size());
+            ConcurrentLinkedQueue<Boolean> endsPlanned = new ConcurrentLinkedQueue<>();
+            try (BatchLoader loader = new BatchLoader(batchesFrom(plan, epoch, position, endsPlanned), 4)) {
+                while (loader.hasNext()) {
+                    Batch batch = loader.next();
+                    boolean planEnd = Boolean.TRUE.equals(endsPlanned.poll());
+                    lastLoss = trainStep(batch);
+                    step++;
+                    imagesThisSession += batch.size();
+                    if (planEnd) {
+                        position++;
+                    }
+                    long now = System.nanoTime();
+                    double sessionSeconds = (now - sessionStart) / 1e9;
+                    trainedSeconds = secondsAtStart + sessionSeconds;
+                    double rate = imagesThisSession / Math.max(sessionSeconds, 1e-9);
+                    log.add(TrainingLog.Row.step(step, epoch + 1, lastLoss, schedule.learningRate(), rate, trainedSeconds));
+                    listener.stepDone(new TrainingListener.Progress(step, epoch, position, plan.size(), lastLoss,
+                            schedule.learningRate(), rate));
+                    if (!Double.isFinite(lastLoss)) {
+                        saveAll(listener);
+                        // that step's update was skipped: the saved weights are those before it
+                        throw new IllegalStateException("the loss became " + lastLoss + " at step " + step
+                                + "; the weights before that step are in "
+                                + out.resolve(Checkpoint.DIRECTORY).resolve(Checkpoint.MODEL)
+                                + ": start again from them with a lower learning rate (--init-weights)");
+                    }
+                    if (!planEnd) {
+                        continue; // a planned batch split in two: stop only after both halves
+                    }
+                    if (config.maxSteps() > 0 && step >= config.maxSteps()) {
+                        stop = Stop.STEP_LIMIT;
+                        break outer;
+                    }
+                    if (session.maxMinutes() > 0 && sessionSeconds >= session.maxMinutes() * 60) {
+                        stop = Stop.TIME_LIMIT;
+                        break outer;
+                    }
+                    if (stopRequested.getAsBoolean()) {
+                        stop = Stop.REQUESTED;
+                        break outer;
+                    }
+                    if (session.checkpointMinutes() > 0 && (now - lastCheckpoint) / 6e10 >= session.checkpointMinutes()) {
+                        saveAll(listener);
+                        lastCheckpoint = System.nanoTime();
+                    }
+                }
+            }
+            endEpoch(listener);
+        }
+        saveAll(listener);
+        return new Outcome(stop, step, epoch, lastLoss, Math.max(schedule.bestRate(), 0));
+    }
+
+    /** The epoch's batches from planned batch {@code from} on; per batch, whether it ends its planned batch. */
+    private Iterator<Batch> batchesFrom(List<List<Integer>> plan, int epochNumber, int from,
+                                        ConcurrentLinkedQueue<Boolean> endsPlanned) {
+        return new Iterator<>() {
+            private int next = from;
+            private final java.util.ArrayDeque<Batch> ready = new java.util.ArrayDeque<>();
+
+            @Override
+            public boolean hasNext() {
+                if (ready.isEmpty() && next < plan.size()) {
+                    List<Batch> built = pipeline.build(epochNumber, plan.get(next++));
+                    for (int i = 0; i < built.size(); i++) {
+                        endsPlanned.add(i == built.size() - 1);
+                    }
+                    ready.addAll(built);
+                }
+                return !ready.isEmpty();
+            }
+
+            @Override
+            public Batch next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return ready.poll();
+            }
+        };
+    }
+
+    private void endEpoch(TrainingListener listener) throws IOException {
+        int done = epoch + 1;
+        epoch = done;
+        position = 0;
+        if (config.validateEvery() > 0 && done % config.validateEvery() == 0 && validation.size() > 0) {
+            listener.validationStarted(done, validation.size());
+            double rate = validation.expressionRate(model, config.maxDecodeLength(), listener::validationImageDone);
+            boolean best = schedule.improvedBy(rate);
+            schedule = schedule.afterValidation(rate, config.plateauFactor(),
+                    Math.max(1, config.plateauEpochs() / config.validateEvery()));
+            log.add(TrainingLog.Row.validation(step, done, rate, trainedSeconds));
+            if (best) {
+                bestEpoch = done;
+                Path temp = out.resolve(BEST_MODEL_FILE + ".tmp");
+                model.save(temp, WeightPrecision.FLOAT32);
+                AtomicFiles.replace(temp, out.resolve(BEST_MODEL_FILE));
+            }
+            listener.validated(done, rate, best);
+            writeReports();
+        }
+    }
+
+    private void saveAll(TrainingListener listener) throws IOException {
+        Checkpoint.write(out, model, optimizer,
+                new Checkpoint.State(step, epoch, position, schedule, bestEpoch, trainedSeconds), config, log);
+        writeReports();
+        listener.checkpointSaved(out.resolve(Checkpoint.DIRECTORY), step);
+    }
+
+    private void writeReports() throws IOException {
+        log.write(out.resolve(LOG_FILE));
+        TrainingCurves.write(log.rows(), out.resolve(CURVES_FILE));
+    }
+
+    /** Forward in training mode, masked cross-entropy, backward, SGD; returns the loss. */
+    private float trainStep(Batch batch) {
+        ImageBatch images = imagesOf(batch);
+        int[][] captions = captionsOf(batch);
+        TeacherForcing tf = config.bidirectional() ? TeacherForcing.bidirectional(captions)
+                : TeacherForcing.leftToRight(captions);
+        // dropout draws from the engine's generator: seeding it per step makes a resumed run repeat
+        TorchEngine.seed(config.seed() * 1_000_003L + step);
+        float loss;
+        try (NDManager m = model.manager().newSubManager()) {
+            NDList in = ComerModel.inputs(m, images);
+            in.add(ids(m, tf.inputs()));
+            NDArray expected = ids(m, tf.outputs());
+            try (GradientCollector gc = TorchEngine.engine().newGradientCollector()) {
+                NDArray logits = model.network().forward(new ParameterStore(m, false), in, true).singletonOrThrow();
+                NDArray l = TeacherForcing.loss(logits, expected);
+                gc.backward(l);
+                loss = l.getFloat();
+            }
+            JniUtils.setGradMode(false);
+            if (Float.isFinite(loss)) {
+                optimizer.update(schedule.learningRate());
+            }
+        }
+        return loss;
+    }
+
+    static ImageBatch imagesOf(Batch batch) {
+        float[] px = new float[(int) batch.paddedPixels()];
+        batch.pixels().get(px);
+        return new ImageBatch(batch.size(), batch.height(), batch.width(), px, batch.mask());
+    }
+
+    static int[][] captionsOf(Batch batch) {
+        int[] flat = new int[batch.size() * batch.maxTokens()];
+        batch.tokens().get(flat);
+        int[][] out = new int[batch.size()][];
+        for (int i = 0; i < batch.size(); i++) {
+            out[i] = Arrays.copyOfRange(flat, i * batch.maxTokens(), i * batch.maxTokens() + batch.tokenCount(i));
+        }
+        return out;
+    }
+
+    private static NDArray ids(NDManager m, int[][] rows) {
+        int[] flat = Arrays.stream(rows).flatMapToInt(Arrays::stream).toArray();
+        return m.create(flat, new Shape(rows.length, rows[0].length)).toType(DataType.INT64, false);
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

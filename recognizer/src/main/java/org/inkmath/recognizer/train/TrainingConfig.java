@@ -1,0 +1,168 @@
+package org.inkmath.recognizer.train;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.inkmath.recognizer.model.ModelConfig;
+
+/**
+ * Every setting of a training run. {@link #comer(ModelConfig)} is the published recipe
+ * (comer.md): SGD with learning rate 0.08, momentum 0.9 and weight decay 1e-4; the rate times
+ * 0.25 when the validation expression rate has not improved for 20 epochs; validation every 2
+ * epochs; at most 8 images and 320,000 padded pixels a batch; both decoding directions; scale
+ * augmentation. Saved in checkpoints as JSON, so a resumed run trains the same way. Example:
+ * <pre>{@code
+ * TrainingConfig c = TrainingConfig.comer(ModelConfig.compact()).withSeed(7).withEpochs(10);
+ * }</pre>
+ *
+ * @param model              the network's shape
+ * @param seed               fixes initial weights, augmentation, batch order and dropout
+ * @param learningRate       SGD learning rate at the start
+ * @param momentum           SGD momentum
+ * @param weightDecay        L2 weight decay added to the gradients
+ * @param plateauFactor      factor of the learning rate on a plateau
+ * @param plateauEpochs      epochs without a better validation expression rate before the rate drops
+ * @param validateEvery      epochs between validations (0: never validate)
+ * @param validationSubset   validate on the first N images of the validation set (0: all)
+ * @param maxDecodeLength    token limit of greedy validation decoding
+ * @param batchImages        images per batch at most
+ * @param batchPixels        padded pixels per batch at most
+ * @param bidirectional      train on right-to-left targets too
+ * @param augmentation       training picture variation
+ * @param epochs             stop after this many epochs
+ * @param maxSteps           stop after this many optimiser steps in all (0: no limit)
+ * @param threads            intra-op threads of the tensor library (0: one per core)
+ */
+public record TrainingConfig(
+        ModelConfig model,
+        long seed,
+        double learningRate,
+        double momentum,
+        double weightDecay,
+        double plateauFactor,
+        int plateauEpochs,
+        int validateEvery,
+        int validationSubset,
+        int maxDecodeLength,
+        int batchImages,
+        long batchPixels,
+        boolean bidirectional,
+        Augmentation augmentation,
+        int epochs,
+        long maxSteps,
+        int threads) {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            // derived boolean accessors (Augmentation.isNone) are written but are not properties
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public TrainingConfig {
+        if (model == null || augmentation == null) {
+            throw new IllegalArgumentException("a training configuration needs a model configuration and an augmentation");
+        }
+        if (!(learningRate > 0) || !(momentum >= 0 && momentum < 1) || !(weightDecay >= 0)) {
+            throw new IllegalArgumentException("need learning rate > 0, momentum in [0, 1), weight decay >= 0: "
+                    + learningRate + ", " + momentum + ", " + weightDecay);
+        }
+        if (!(plateauFactor > 0 && plateauFactor < 1) || plateauEpochs < 1) {
+            throw new IllegalArgumentException("plateau factor must be in (0, 1) and plateau epochs at least 1: "
+                    + plateauFactor + ", " + plateauEpochs);
+        }
+        if (validateEvery < 0 || validationSubset < 0 || maxDecodeLength < 1) {
+            throw new IllegalArgumentException("validate-every and validation subset must be >= 0, decode length >= 1");
+        }
+        new BatchRules(batchImages, batchPixels); // checks the limits
+        if (epochs < 1 || maxSteps < 0 || threads < 0) {
+            throw new IllegalArgumentException("epochs must be at least 1, steps and threads not negative: "
+                    + epochs + ", " + maxSteps + ", " + threads);
+        }
+    }
+
+    /** The published recipe for the given network, seed 42, 300 epochs. */
+    public static TrainingConfig comer(ModelConfig model) {
+        return new TrainingConfig(model, 42, 0.08, 0.9, 1e-4, 0.25, 20, 2, 0, 200, 8, 320_000, true,
+                Augmentation.comer(), 300, 0, 0);
+    }
+
+    public BatchRules batchRules() {
+        return new BatchRules(batchImages, batchPixels);
+    }
+
+    public TrainingConfig withSeed(long s) {
+        return new TrainingConfig(model, s, learningRate, momentum, weightDecay, plateauFactor, plateauEpochs,
+                validateEvery, validationSubset, maxDecodeLength, batchImages, batchPixels, bidirectional, augmentation,
+                epochs, maxSteps, threads);
+    }
+
+    public TrainingConfig withOptimizer(double lr, double mom, double decay) {
+        return new TrainingConfig(model, seed, lr, mom, decay, plateauFactor, plateauEpochs,
+                validateEvery, validationSubset, maxDecodeLength, batchImages, batchPixels, bidirectional, augmentation,
+                epochs, maxSteps, threads);
+    }
+
+    public TrainingConfig withPlateau(double factor, int epochsWithoutGain) {
+        return new TrainingConfig(model, seed, learningRate, momentum, weightDecay, factor, epochsWithoutGain,
+                validateEvery, validationSubset, maxDecodeLength, batchImages, batchPixels, bidirectional, augmentation,
+                epochs, maxSteps, threads);
+    }
+
+    public TrainingConfig withValidation(int every, int subset, int decodeLength) {
+        return new TrainingConfig(model, seed, learningRate, momentum, weightDecay, plateauFactor, plateauEpochs,
+                every, subset, decodeLength, batchImages, batchPixels, bidirectional, augmentation,
+                epochs, maxSteps, threads);
+    }
+
+    public TrainingConfig withBatches(int images, long pixels) {
+        return new TrainingConfig(model, seed, learningRate, momentum, weightDecay, plateauFactor, plateauEpochs,
+                validateEvery, validationSubset, maxDecodeLength, images, pixels, bidirectional, augmentation,
+                epochs, maxSteps, threads);
+    }
+
+    public TrainingConfig withTargets(boolean bothDirections) {
+        return new TrainingConfig(model, seed, learningRate, momentum, weightDecay, plateauFactor, plateauEpochs,
+                validateEvery, validationSubset, maxDecodeLength, batchImages, batchPixels, bothDirections, augmentation,
+                epochs, maxSteps, threads);
+    }
+
+    public TrainingConfig withAugmentation(Augmentation a) {
+        return new TrainingConfig(model, seed, learningRate, momentum, weightDecay, plateauFactor, plateauEpochs,
+                validateEvery, validationSubset, maxDecodeLength, batchImages, batchPixels, bidirectional, a,
+                epochs, maxSteps, threads);
+    }
+
+    public TrainingConfig withEpochs(int e) {
+        return new TrainingConfig(model, seed, learningRate, momentum, weightDecay, plateauFactor, plateauEpochs,
+                validateEvery, validationSubset, maxDecodeLength, batchImages, batchPixels, bidirectional, augmentation,
+                e, maxSteps, threads);
+    }
+
+    public TrainingConfig withMaxSteps(long steps) {
+        return new TrainingConfig(model, seed, learningRate, momentum, weightDecay, plateauFactor, plateauEpochs,
+                validateEvery, validationSubset, maxDecodeLength, batchImages, batchPixels, bidirectional, augmentation,
+                epochs, steps, threads);
+    }
+
+    public TrainingConfig withThreads(int n) {
+        return new TrainingConfig(model, seed, learningRate, momentum, weightDecay, plateauFactor, plateauEpochs,
+                validateEvery, validationSubset, maxDecodeLength, batchImages, batchPixels, bidirectional, augmentation,
+                epochs, maxSteps, n);
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write training configuration: " + e.getMessage(), e);
+        }
+    }
+
+    public static TrainingConfig fromJson(String json) {
+        try {
+            return JSON.readValue(json, TrainingConfig.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("bad training configuration: " + e.getOriginalMessage(), e);
+        }
+    }
+}
