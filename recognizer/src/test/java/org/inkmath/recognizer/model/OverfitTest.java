@@ -11,13 +11,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.inkmath.latex.CaptionFile;
 import org.inkmath.latex.TokenSequence;
 import org.inkmath.latex.Vocabulary;
+import org.inkmath.recognizer.decode.GreedyDecoder;
 import org.inkmath.recognizer.image.GrayImage;
 import org.inkmath.recognizer.image.RasterStyle;
 import org.inkmath.recognizer.ink.InkMlReader;
 import org.inkmath.recognizer.train.Augmentation;
-import org.inkmath.latex.CaptionFile;
 import org.inkmath.recognizer.train.Sample;
 import org.inkmath.recognizer.train.SamplePreparer;
 import org.junit.jupiter.api.Test;
@@ -99,10 +100,10 @@ class OverfitTest {
                     loss += harness.step(batches.get(b), targets.get(b));
                 }
                 if (epoch % 5 == 0) {
-                    int[][] predicted = TrainingHarness.greedy(model, all, 12);
+                    List<GreedyDecoder.Result> predicted = GreedyDecoder.decode(model, all, 12);
                     correct = 0;
                     for (int i = 0; i < 16; i++) {
-                        correct += Arrays.equals(predicted[i], data.captions()[i]) ? 1 : 0;
+                        correct += Arrays.equals(predicted.get(i).tokens(), data.captions()[i]) ? 1 : 0;
                     }
                     System.out.printf("epoch %d loss %.4f greedy %d/16 (%.0f s)%n", epoch, loss / batches.size(),
                             correct, (System.nanoTime() - start) / 1e9);

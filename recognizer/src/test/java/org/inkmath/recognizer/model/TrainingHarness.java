@@ -13,7 +13,6 @@ import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.inkmath.latex.Vocabulary;
 
 /**
  * A minimal teacher-forced training step for tests and benchmarks (the project's trainer is
@@ -96,52 +95,5 @@ final class TrainingHarness {
     private static NDArray ids(NDManager m, int[][] rows) {
         int[] flat = Arrays.stream(rows).flatMapToInt(Arrays::stream).toArray();
         return m.create(flat, new Shape(rows.length, rows[0].length)).toType(DataType.INT64, false);
-    }
-
-    /** Greedy left-to-right decoding of every image, at most {@code maxLength} tokens. */
-    static int[][] greedy(ComerModel model, ImageBatch images, int maxLength) {
-        int n = images.size();
-        int[] rows = new int[n];
-        for (int i = 0; i < n; i++) {
-            rows[i] = i;
-        }
-        List<List<Integer>> out = new ArrayList<>();
-        boolean[] done = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            out.add(new ArrayList<>());
-        }
-        try (StepDecoder decoder = model.startDecoding(images, rows)) {
-            int[] tokens = new int[n];
-            Arrays.fill(tokens, Vocabulary.SOS);
-            for (int t = 0; t < maxLength; t++) {
-                float[][] lp = decoder.step(tokens);
-                boolean all = true;
-                for (int i = 0; i < n; i++) {
-                    int best = 0;
-                    for (int v = 1; v < lp[i].length; v++) {
-                        if (lp[i][v] > lp[i][best]) {
-                            best = v;
-                        }
-                    }
-                    tokens[i] = best;
-                    if (!done[i]) {
-                        if (best == Vocabulary.EOS) {
-                            done[i] = true;
-                        } else {
-                            out.get(i).add(best);
-                        }
-                    }
-                    all &= done[i];
-                }
-                if (all) {
-                    break;
-                }
-            }
-        }
-        int[][] result = new int[n][];
-        for (int i = 0; i < n; i++) {
-            result[i] = out.get(i).stream().mapToInt(Integer::intValue).toArray();
-        }
-        return result;
     }
 }
