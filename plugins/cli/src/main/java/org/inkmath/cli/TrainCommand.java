@@ -65,7 +65,7 @@ import picocli.CommandLine.Spec;
 public final class TrainCommand implements Callable<Integer> {
 
     /** Options that fix the run's configuration, refused with --resume. */
-    private static final List<String> CONFIG_OPTIONS = List.of("--preset", "--model-config", "--init-weights", "--lr",
+    private static final List<String> CONFIG_OPTIONS = List.of("--preset", "--model-config", "--init-weights", "--lr", "--clip-norm",
             "--momentum", "--weight-decay", "--plateau-factor", "--plateau-epochs", "--batch-images", "--batch-pixels",
             "--seed", "--validate-every", "--validate-subset", "--max-decode-length", "--directions", "--augmentation",
             "--train-subset");
@@ -118,6 +118,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.08",
             description = "SGD learning rate (default: ${DEFAULT-VALUE}).")
     private double learningRate;
+
+    @Option(names = "--clip-norm", paramLabel = "N", defaultValue = "10",
+            description = "Scale gradients down to this global norm when above it; 0 turns clipping off "
+                    + "(default: ${DEFAULT-VALUE}; not in the published recipe, a safety net that seldom acts).")
+    private double clipNorm;
 
     @Option(names = "--momentum", paramLabel = "M", defaultValue = "0.9", description = "SGD momentum (default: ${DEFAULT-VALUE}).")
     private double momentum;
@@ -261,7 +266,7 @@ public final class TrainCommand implements Callable<Integer> {
         return TrainingConfig.comer(model).withSeed(seed).withOptimizer(learningRate, momentum, weightDecay)
                 .withPlateau(plateauFactor, plateauEpochs).withValidation(validateEvery, validateSubset, maxDecodeLength)
                 .withBatches(batchImages, batchPixels).withTargets(directions.equals("both")).withAugmentation(aug)
-                .withEpochs(epochs == null ? 300 : epochs).withMaxSteps(steps == null ? 0 : steps).withThreads(threads);
+                .withEpochs(epochs == null ? 300 : epochs).withMaxSteps(steps == null ? 0 : steps).withThreads(threads).withClipNorm(clipNorm);
     }
 
     private int train(Path runDir, PrintWriter out, PrintWriter err) throws IOException {
@@ -383,8 +388,11 @@ public final class TrainCommand implements Callable<Integer> {
         @Override
         public void stepDone(Progress p) {
             if (bar != null) {
-                bar.note(String.format(Locale.ROOT, "loss %.4f  lr %.3g  %.2f img/s  step %d", p.loss(), p.learningRate(),
-                        p.imagesPerSecond(), p.step()));
+                bar.note(p.skipped()
+                        ? String.format(Locale.ROOT, "step %d skipped: loss %s, gradient norm %s", p.step(), p.loss(),
+                                p.gradientNorm())
+                        : String.format(Locale.ROOT, "loss %.4f  |g| %.3g  lr %.3g  %.2f img/s  step %d", p.loss(),
+                                p.gradientNorm(), p.learningRate(), p.imagesPerSecond(), p.step()));
                 bar.step();
             }
         }

@@ -1,6 +1,7 @@
 package org.inkmath.recognizer.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
@@ -18,7 +19,7 @@ import org.inkmath.recognizer.model.ComerModel;
  * (dampening 0): {@code v = momentum v + (g + decay w); w -= rate v}. The momentum buffers live
  * on the model's manager (not on a step's sub-manager, and not inside an {@code NDScope}, which
  * would close them) and are written to and read from checkpoints by parameter name. Example:
- * {@code SgdOptimizer sgd = new SgdOptimizer(model, 0.9, 1e-4); sgd.update(0.08);} after a
+ * {@code SgdOptimizer sgd = new SgdOptimizer(model, 0.9, 1e-4); sgd.update(0.08, 10);} after a
  * backward pass.
  */
 public final class SgdOptimizer {
@@ -43,29 +44,59 @@ public final class SgdOptimizer {
         }
     }
 
-    /** One update with the gradients of the last backward pass, which are then zeroed. */
-    public void update(double learningRate) {
+    /**
+     * What one update did: the global L2 norm of the gradients before clipping, and whether the
+     * weights moved (not when that norm is infinite or NaN).
+     */
+    public record Update(double gradientNorm, boolean applied) {
+        public boolean clipped(double clipNorm) {
+            return applied && clipNorm > 0 && gradientNorm > clipNorm;
+        }
+    }
+
+    /**
+     * One update with the gradients of the last backward pass, which are then zeroed. When their
+     * global norm exceeds {@code clipNorm} (if above 0) they are scaled down to it; when it is not
+     * finite nothing moves, so that one bad batch cannot poison the weights or the momentum.
+     */
+    public Update update(double learningRate, double clipNorm) {
         float rate = (float) learningRate;
         // One gradient handle per parameter, fetched outside the scope and closed after use
-        // (each getGradient() makes a new handle on the model's manager; see TrainingHarness).
+        // (each getGradient() makes a new handle on the model's manager).
         List<NDArray> gradients = new ArrayList<>(parameters.size());
         for (Parameter p : parameters) {
             gradients.add(p.getArray().getGradient());
         }
+        double norm;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            for (int i = 0; i < parameters.size(); i++) {
-                NDArray w = parameters.get(i).getArray();
-                NDArray v = velocity.get(i);
-                NDArray g = gradients.get(i);
-                v.muli(momentum).addi(weightDecay == 0 ? g : g.add(w.mul(weightDecay)));
-                w.subi(v.mul(rate));
+            NDArray squares = null;
+            for (NDArray g : gradients) {
+                NDArray s = g.square().sum();
+                squares = squares == null ? s : squares.add(s);
+            }
+            norm = squares == null ? 0 : Math.sqrt(squares.getFloat());
+            if (Double.isFinite(norm)) {
+                float scale = clipNorm > 0 && norm > clipNorm ? (float) (clipNorm / norm) : 1f;
+                for (int i = 0; i < parameters.size(); i++) {
+                    NDArray w = parameters.get(i).getArray();
+                    NDArray v = velocity.get(i);
+                    NDArray g = scale == 1f ? gradients.get(i) : gradients.get(i).mul(scale);
+                    v.muli(momentum).addi(weightDecay == 0 ? g : g.add(w.mul(weightDecay)));
+                    w.subi(v.mul(rate));
+                }
             }
         }
-        for (NDArray g : gradients) {
-            g.subi(g);
-            g.close();
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            for (NDArray g : gradients) {
+                // a fill, not g - g: NaN minus NaN would stay NaN and poison every later step
+                // (the fill's temporaries belong to the scope, the handle g does not)
+                g.set(new NDIndex("..."), 0f);
+            }
         }
+        gradients.forEach(NDArray::close);
+        return new Update(norm, Double.isFinite(norm));
     }
 
     /** The momentum buffers by parameter name (copies). */

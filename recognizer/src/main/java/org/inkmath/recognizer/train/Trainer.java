@@ -50,6 +50,8 @@ public final class Trainer implements AutoCloseable {
     public static final String LOG_FILE = "log.csv";
     public static final String CURVES_FILE = "curves.png";
     public static final String BEST_MODEL_FILE = "best.safetensors";
+    /** Skipped (non-finite) steps in a row after which the run stops: the weights have diverged. */
+    static final int MAX_SKIPPED_IN_A_ROW = 5;
 
     /**
      * Limits of this session (not saved: a resumed run gets its own).
@@ -125,10 +127,7 @@ public final class Trainer implements AutoCloseable {
             } catch (ModelFormatException e) {
                 throw new IOException(e.getMessage(), e);
             }
-            effective = new TrainingConfig(model.config(), config.seed(), config.learningRate(), config.momentum(),
-                    config.weightDecay(), config.plateauFactor(), config.plateauEpochs(), config.validateEvery(),
-                    config.validationSubset(), config.maxDecodeLength(), config.batchImages(), config.batchPixels(),
-                    config.bidirectional(), config.augmentation(), config.epochs(), config.maxSteps(), config.threads());
+            effective = config.withModel(model.config());
         } else {
             model = ComerModel.create(config.model(), Vocabulary.crohme(), config.seed());
         }
@@ -201,6 +200,7 @@ public final class Trainer implements AutoCloseable {
         double secondsAtStart = trainedSeconds;
         long imagesThisSession = 0;
         double lastLoss = Double.NaN;
+        int skippedInARow = 0;
         Stop stop = Stop.FINISHED;
         outer:
         while (epoch < config.epochs()) {
@@ -211,7 +211,9 @@ public final class Trainer implements AutoCloseable {
                 while (loader.hasNext()) {
                     Batch batch = loader.next();
                     boolean planEnd = Boolean.TRUE.equals(endsPlanned.poll());
-                    lastLoss = trainStep(batch);
+                    StepResult result = trainStep(batch);
+                    lastLoss = result.loss();
+                    skippedInARow = result.update().applied() ? 0 : skippedInARow + 1;
                     step++;
                     imagesThisSession += batch.size();
                     if (planEnd) {
@@ -223,11 +225,12 @@ public final class Trainer implements AutoCloseable {
                     double rate = imagesThisSession / Math.max(sessionSeconds, 1e-9);
                     log.add(TrainingLog.Row.step(step, epoch + 1, lastLoss, schedule.learningRate(), rate, trainedSeconds));
                     listener.stepDone(new TrainingListener.Progress(step, epoch, position, plan.size(), lastLoss,
-                            schedule.learningRate(), rate));
-                    if (!Double.isFinite(lastLoss)) {
+                            schedule.learningRate(), rate, result.update().gradientNorm(), !result.update().applied()));
+                    if (skippedInARow >= MAX_SKIPPED_IN_A_ROW) {
                         saveAll(listener);
-                        // that step's update was skipped: the saved weights are those before it
-                        throw new IllegalStateException("the loss became " + lastLoss + " at step " + step
+                        // those steps' updates were skipped: the saved weights are those before them
+                        throw new IllegalStateException("the loss or its gradients were not finite for "
+                                + skippedInARow + " steps in a row (loss " + lastLoss + " at step " + step + ")"
                                 + "; the weights before that step are in "
                                 + out.resolve(Checkpoint.DIRECTORY).resolve(Checkpoint.MODEL)
                                 + ": start again from them with a lower learning rate (--init-weights)");
@@ -322,8 +325,12 @@ public final class Trainer implements AutoCloseable {
         TrainingCurves.write(log.rows(), out.resolve(CURVES_FILE));
     }
 
-    /** Forward in training mode, masked cross-entropy, backward, SGD; returns the loss. */
-    private float trainStep(Batch batch) {
+    /** A step's loss and what the optimiser did with its gradients. */
+    private record StepResult(float loss, SgdOptimizer.Update update) {
+    }
+
+    /** Forward in training mode, masked cross-entropy, backward, SGD (skipped when the loss is not finite). */
+    private StepResult trainStep(Batch batch) {
         ImageBatch images = imagesOf(batch);
         int[][] captions = captionsOf(batch);
         TeacherForcing tf = config.bidirectional() ? TeacherForcing.bidirectional(captions)
@@ -342,11 +349,9 @@ public final class Trainer implements AutoCloseable {
                 loss = l.getFloat();
             }
             JniUtils.setGradMode(false);
-            if (Float.isFinite(loss)) {
-                optimizer.update(schedule.learningRate());
-            }
+            // a NaN loss has NaN gradients: update() then only clears them
+            return new StepResult(loss, optimizer.update(schedule.learningRate(), config.clipNorm()));
         }
-        return loss;
     }
 
     static ImageBatch imagesOf(Batch batch) {

@@ -10,7 +10,7 @@ import org.inkmath.recognizer.model.ModelConfig;
  * (comer.md): SGD with learning rate 0.08, momentum 0.9 and weight decay 1e-4; the rate times
  * 0.25 when the validation expression rate has not improved for 20 epochs; validation every 2
  * epochs; at most 8 images and 320,000 padded pixels a batch; both decoding directions; scale
- * augmentation. Saved in checkpoints as JSON, so a resumed run trains the same way. Example:
+ * augmentation; gradients clipped at norm 10 (our addition). Saved in checkpoints as JSON, so a resumed run trains the same way. Example:
  * <pre>{@code
  * TrainingConfig c = TrainingConfig.comer(ModelConfig.compact()).withSeed(7).withEpochs(10);
  * }</pre>
@@ -32,6 +32,9 @@ import org.inkmath.recognizer.model.ModelConfig;
  * @param epochs             stop after this many epochs
  * @param maxSteps           stop after this many optimiser steps in all (0: no limit)
  * @param threads            intra-op threads of the tensor library (0: one per core)
+ * @param clipNorm           largest global gradient norm; larger gradients are scaled down to it
+ *                           (0: no clipping). Not in the published recipe: a safety net against the
+ *                           rare exploding step of small CPU batches, set high enough to act seldom
  */
 public record TrainingConfig(
         ModelConfig model,
@@ -50,7 +53,8 @@ public record TrainingConfig(
         Augmentation augmentation,
         int epochs,
         long maxSteps,
-        int threads) {
+        int threads,
+        double clipNorm) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -74,6 +78,9 @@ public record TrainingConfig(
             throw new IllegalArgumentException("validate-every and validation subset must be >= 0, decode length >= 1");
         }
         new BatchRules(batchImages, batchPixels); // checks the limits
+        if (!(clipNorm >= 0)) {
+            throw new IllegalArgumentException("the gradient clipping norm must be >= 0 (0: off): " + clipNorm);
+        }
         if (epochs < 1 || maxSteps < 0 || threads < 0) {
             throw new IllegalArgumentException("epochs must be at least 1, steps and threads not negative: "
                     + epochs + ", " + maxSteps + ", " + threads);
@@ -83,7 +90,7 @@ public record TrainingConfig(
     /** The published recipe for the given network, seed 42, 300 epochs. */
     public static TrainingConfig comer(ModelConfig model) {
         return new TrainingConfig(model, 42, 0.08, 0.9, 1e-4, 0.25, 20, 2, 0, 200, 8, 320_000, true,
-                Augmentation.comer(), 300, 0, 0);
+                Augmentation.comer(), 300, 0, 0, 10.0);
     }
 
     public BatchRules batchRules() {
@@ -93,61 +100,73 @@ public record TrainingConfig(
     public TrainingConfig withSeed(long s) {
         return new TrainingConfig(model, s, learningRate, momentum, weightDecay, plateauFactor, plateauEpochs,
                 validateEvery, validationSubset, maxDecodeLength, batchImages, batchPixels, bidirectional, augmentation,
-                epochs, maxSteps, threads);
+                epochs, maxSteps, threads, clipNorm);
     }
 
     public TrainingConfig withOptimizer(double lr, double mom, double decay) {
         return new TrainingConfig(model, seed, lr, mom, decay, plateauFactor, plateauEpochs,
                 validateEvery, validationSubset, maxDecodeLength, batchImages, batchPixels, bidirectional, augmentation,
-                epochs, maxSteps, threads);
+                epochs, maxSteps, threads, clipNorm);
     }
 
     public TrainingConfig withPlateau(double factor, int epochsWithoutGain) {
         return new TrainingConfig(model, seed, learningRate, momentum, weightDecay, factor, epochsWithoutGain,
                 validateEvery, validationSubset, maxDecodeLength, batchImages, batchPixels, bidirectional, augmentation,
-                epochs, maxSteps, threads);
+                epochs, maxSteps, threads, clipNorm);
     }
 
     public TrainingConfig withValidation(int every, int subset, int decodeLength) {
         return new TrainingConfig(model, seed, learningRate, momentum, weightDecay, plateauFactor, plateauEpochs,
                 every, subset, decodeLength, batchImages, batchPixels, bidirectional, augmentation,
-                epochs, maxSteps, threads);
+                epochs, maxSteps, threads, clipNorm);
     }
 
     public TrainingConfig withBatches(int images, long pixels) {
         return new TrainingConfig(model, seed, learningRate, momentum, weightDecay, plateauFactor, plateauEpochs,
                 validateEvery, validationSubset, maxDecodeLength, images, pixels, bidirectional, augmentation,
-                epochs, maxSteps, threads);
+                epochs, maxSteps, threads, clipNorm);
     }
 
     public TrainingConfig withTargets(boolean bothDirections) {
         return new TrainingConfig(model, seed, learningRate, momentum, weightDecay, plateauFactor, plateauEpochs,
                 validateEvery, validationSubset, maxDecodeLength, batchImages, batchPixels, bothDirections, augmentation,
-                epochs, maxSteps, threads);
+                epochs, maxSteps, threads, clipNorm);
     }
 
     public TrainingConfig withAugmentation(Augmentation a) {
         return new TrainingConfig(model, seed, learningRate, momentum, weightDecay, plateauFactor, plateauEpochs,
                 validateEvery, validationSubset, maxDecodeLength, batchImages, batchPixels, bidirectional, a,
-                epochs, maxSteps, threads);
+                epochs, maxSteps, threads, clipNorm);
     }
 
     public TrainingConfig withEpochs(int e) {
         return new TrainingConfig(model, seed, learningRate, momentum, weightDecay, plateauFactor, plateauEpochs,
                 validateEvery, validationSubset, maxDecodeLength, batchImages, batchPixels, bidirectional, augmentation,
-                e, maxSteps, threads);
+                e, maxSteps, threads, clipNorm);
     }
 
     public TrainingConfig withMaxSteps(long steps) {
         return new TrainingConfig(model, seed, learningRate, momentum, weightDecay, plateauFactor, plateauEpochs,
                 validateEvery, validationSubset, maxDecodeLength, batchImages, batchPixels, bidirectional, augmentation,
-                epochs, steps, threads);
+                epochs, steps, threads, clipNorm);
     }
 
     public TrainingConfig withThreads(int n) {
         return new TrainingConfig(model, seed, learningRate, momentum, weightDecay, plateauFactor, plateauEpochs,
                 validateEvery, validationSubset, maxDecodeLength, batchImages, batchPixels, bidirectional, augmentation,
-                epochs, maxSteps, n);
+                epochs, maxSteps, n, clipNorm);
+    }
+
+    public TrainingConfig withModel(ModelConfig m) {
+        return new TrainingConfig(m, seed, learningRate, momentum, weightDecay, plateauFactor, plateauEpochs,
+                validateEvery, validationSubset, maxDecodeLength, batchImages, batchPixels, bidirectional, augmentation,
+                epochs, maxSteps, threads, clipNorm);
+    }
+
+    public TrainingConfig withClipNorm(double norm) {
+        return new TrainingConfig(model, seed, learningRate, momentum, weightDecay, plateauFactor, plateauEpochs,
+                validateEvery, validationSubset, maxDecodeLength, batchImages, batchPixels, bidirectional, augmentation,
+                epochs, maxSteps, threads, norm);
     }
 
     public String toJson() {

@@ -23,9 +23,11 @@ public interface TrainingListener {
      * @param loss            this step's loss
      * @param learningRate    the rate used
      * @param imagesPerSecond training images per second in this session
+     * @param gradientNorm    global gradient norm before clipping (NaN or infinite: step skipped)
+     * @param skipped         the weights did not move: the loss or the gradients were not finite
      */
     record Progress(long step, int epoch, int batch, int batches, double loss, double learningRate,
-                    double imagesPerSecond) {
+                    double imagesPerSecond, double gradientNorm, boolean skipped) {
     }
 
     /** An epoch starts (or continues, after a resume, at planned batch {@code done}). */

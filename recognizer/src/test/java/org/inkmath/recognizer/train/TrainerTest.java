@@ -234,11 +234,11 @@ class TrainerTest {
     @Test
     void aDivergingRunStopsWithAMessageAndKeepsTheWeightsBeforeIt() throws Exception {
         Path out = temp.resolve("run");
-        try (Trainer t = Trainer.start(TinyRuns.tinyConfig().withOptimizer(1e6, 0.9, 0).withMaxSteps(40),
+        try (Trainer t = Trainer.start(TinyRuns.tinyConfig().withOptimizer(1e6, 0.9, 0).withClipNorm(0).withMaxSteps(40),
                 TinyRuns.samples(6), List.of(), out, null)) {
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> t.run(new Trainer.Session(0, 0), QUIET, () -> false));
-            assertTrue(e.getMessage().contains("the loss became"), e.getMessage());
+            assertTrue(e.getMessage().contains("not finite for 5 steps in a row"), e.getMessage());
             assertTrue(e.getMessage().contains("--init-weights"), e.getMessage());
         }
         try (ComerModel saved = ComerModel.load(out.resolve("checkpoint/model.safetensors"))) {
