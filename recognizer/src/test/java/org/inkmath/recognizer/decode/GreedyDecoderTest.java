@@ -55,11 +55,11 @@ class GreedyDecoderTest {
                 float[][] lp = model.logProbabilities(one, new int[][] {prefix})[0];
                 double sum = 0;
                 for (int t = 0; t < tokens.length; t++) {
-                    assertEquals(tokens[t], GreedyDecoder.argmax(lp[t]), "token " + t + " of image " + i);
+                    assertEquals(tokens[t], GreedyDecoder.bestToken(lp[t]), "token " + t + " of image " + i);
                     sum += lp[t][tokens[t]];
                 }
                 if (r.finished()) {
-                    assertEquals(Vocabulary.EOS, GreedyDecoder.argmax(lp[tokens.length]));
+                    assertEquals(Vocabulary.EOS, GreedyDecoder.bestToken(lp[tokens.length]));
                     sum += lp[tokens.length][Vocabulary.EOS];
                 } else {
                     assertEquals(6, tokens.length, "an unfinished row used the whole length");
