@@ -160,8 +160,14 @@ public final class ComerModel implements AutoCloseable {
         try (NDManager step = manager.newSubManager()) {
             NDList in = inputs(step, images);
             NDList encoded = network.encoder.encode(new ParameterStore(step, false), in.get(0), in.get(1), false);
-            encoded.attach(own);
-            return new EncodedImages(own, encoded.get(0), encoded.get(1), images.size());
+            // Copies, not the arrays themselves: the mask is a strided view of the input padding,
+            // whose memory (a Java buffer) goes with the step manager. Reading it afterwards read
+            // freed memory and made results depend on what ran before.
+            NDArray features = encoded.get(0).duplicate();
+            NDArray padding = encoded.get(1).duplicate();
+            features.attach(own);
+            padding.attach(own);
+            return new EncodedImages(own, features, padding, images.size());
         } catch (RuntimeException e) {
             own.close();
             throw e;
