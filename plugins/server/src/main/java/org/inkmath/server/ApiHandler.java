@@ -262,7 +262,7 @@ final class ApiHandler extends Handler.Abstract implements AutoCloseable {
         ObjectNode m = Json.object().put("name", info.name()).put("status", info.status())
                 .put("released", info.isReleased()).put("description", info.description());
         if (!info.isReleased()) {
-            m.put("warning", "this model is " + info.status() + ", not a released model: expect wrong results");
+            m.put("warning", "not a released model (status: " + info.status() + "): expect wrong results");
         }
         return m;
     }
