@@ -51,6 +51,12 @@ final class TestServer implements AutoCloseable {
         return new TestServer(recognizer, InkServer.start(recognizer, settings));
     }
 
+    /** A server over a model file of the user's (benchmarks with a trained model). */
+    static TestServer startWith(Path modelFile, ServerSettings settings) throws Exception {
+        Recognizer recognizer = Recognizer.load(modelFile, settings.recognition());
+        return new TestServer(recognizer, InkServer.start(recognizer, settings));
+    }
+
     URI uri(String path) {
         return server.uri().resolve(path);
     }
