@@ -27,6 +27,8 @@ final class WorkQueue implements AutoCloseable {
     private final int capacity;
     private final ThreadPoolExecutor pool;
     private final AtomicInteger running = new AtomicInteger();
+    /** Tasks accepted and not yet finished or given up: waiting plus running, at most workers + capacity. */
+    private final AtomicInteger admitted = new AtomicInteger();
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong timedOut = new AtomicLong();
@@ -35,10 +37,11 @@ final class WorkQueue implements AutoCloseable {
         this.name = name;
         this.capacity = capacity;
         AtomicInteger threads = new AtomicInteger();
-        // capacity 0 still needs a queue object; a SynchronousQueue would refuse even with idle
-        // workers starting up, so keep at least one slot and count the bound ourselves
+        // the bound is counted in admitted, exactly: a worker that has just finished one task and
+        // not yet taken the next must not make the queue look full, so the queue itself has room
+        // for every admitted task
         this.pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(Math.max(1, capacity)), r -> {
+                new ArrayBlockingQueue<>(workers + capacity), r -> {
                     Thread t = new Thread(r, "inkmath-" + name + "-" + threads.incrementAndGet());
                     t.setDaemon(true);
                     return t;
@@ -57,28 +60,29 @@ final class WorkQueue implements AutoCloseable {
         AtomicInteger state = new AtomicInteger(); // 0 waiting, 1 started, 2 cancelled before start
         Callable<T> tracked = () -> {
             if (!state.compareAndSet(0, 1)) {
-                return null; // its request already gave up waiting
+                return null; // its request already gave up waiting (and gave its place back)
             }
             running.incrementAndGet();
             try {
                 return task.call();
             } finally {
                 running.decrementAndGet();
+                admitted.decrementAndGet();
                 completed.incrementAndGet();
             }
         };
+        if (admitted.incrementAndGet() > pool.getCorePoolSize() + capacity) {
+            admitted.decrementAndGet();
+            rejected.incrementAndGet();
+            throw busy();
+        }
         Future<T> future;
-        synchronized (this) {
-            if (pool.getQueue().size() >= capacity && running.get() >= pool.getCorePoolSize()) {
-                rejected.incrementAndGet();
-                throw busy();
-            }
-            try {
-                future = pool.submit(tracked);
-            } catch (RejectedExecutionException e) {
-                rejected.incrementAndGet();
-                throw busy();
-            }
+        try {
+            future = pool.submit(tracked);
+        } catch (RejectedExecutionException e) {
+            admitted.decrementAndGet(); // shut down
+            rejected.incrementAndGet();
+            throw busy();
         }
         try {
             long wait = deadlineNanos - System.nanoTime();
@@ -86,7 +90,9 @@ final class WorkQueue implements AutoCloseable {
         } catch (TimeoutException e) {
             timedOut.incrementAndGet();
             if (state.compareAndSet(0, 2)) {
+                admitted.decrementAndGet();
                 future.cancel(false);
+                pool.remove((Runnable) future); // its queue slot is free at once
                 throw new ApiError(503, "busy", "the server was too busy to start this " + name
                         + " within the time limit; try again shortly", 2);
             }
@@ -95,6 +101,9 @@ final class WorkQueue implements AutoCloseable {
             throw new ApiError(504, "timeout", "the " + name + " took longer than the time limit");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            if (state.compareAndSet(0, 2)) {
+                admitted.decrementAndGet();
+            }
             future.cancel(false);
             throw new ApiError(503, "shutting down", "the server is stopping", 2);
         } catch (CancellationException e) {
@@ -120,7 +129,8 @@ final class WorkQueue implements AutoCloseable {
     }
 
     Stats stats() {
-        return new Stats(pool.getCorePoolSize(), capacity, running.get(), pool.getQueue().size(), completed.get(),
+        int busy = running.get();
+        return new Stats(pool.getCorePoolSize(), capacity, busy, Math.max(0, admitted.get() - busy), completed.get(),
                 rejected.get(), timedOut.get());
     }
 
