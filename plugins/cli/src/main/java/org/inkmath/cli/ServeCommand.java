@@ -120,7 +120,22 @@ public final class ServeCommand implements Callable<Integer> {
             out.println("inkmath: serving " + server.uri() + " (model " + recognizer.model().name() + ", "
                     + settings.workers() + " workers, queue " + settings.queueCapacity() + "); Ctrl-C stops");
             out.flush();
-            server.join();
+            // Ctrl-C or SIGTERM: stop accepting, let requests under way finish (2 s at most)
+            Thread stop = new Thread(() -> {
+                err.println("inkmath: stopping");
+                err.flush();
+                server.close();
+            }, "inkmath-serve-stop");
+            Runtime.getRuntime().addShutdownHook(stop);
+            try {
+                server.join();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stop);
+                } catch (IllegalStateException e) {
+                    // the JVM is already shutting down and the hook is running
+                }
+            }
             return 0;
         } catch (IOException e) {
             err.println("inkmath: " + e.getMessage());

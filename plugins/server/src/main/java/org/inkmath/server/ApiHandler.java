@@ -55,6 +55,16 @@ final class ApiHandler extends Handler.Abstract implements AutoCloseable {
         this.cors = new CorsPolicy(settings.extraOrigins());
         this.recognitions = new WorkQueue("recognition", settings.workers(), settings.queueCapacity());
         this.renders = new WorkQueue("rendering", Math.min(2, settings.workers()), 32);
+        // jlatexmath loads its fonts on first use (seconds): do it now, not in the first request
+        Thread warmUp = new Thread(() -> {
+            try {
+                LatexRenderer.withDefaults().png("\\frac { x ^ { 2 } } { 2 }");
+            } catch (RenderException | RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot warm up the renderer: " + e.getMessage());
+            }
+        }, "inkmath-render-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     @Override

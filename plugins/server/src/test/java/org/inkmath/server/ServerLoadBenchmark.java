@@ -26,6 +26,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.inkmath.recognizer.RecognizerOptions;
+import org.inkmath.recognizer.decode.Decoder;
 import org.inkmath.recognizer.ink.InkMlReader;
 import org.inkmath.recognizer.ink.JsonStrokes;
 import org.junit.jupiter.api.Tag;
@@ -44,8 +46,9 @@ import org.junit.jupiter.api.io.TempDir;
  * are compared after each phase (bounded memory levels off).</li>
  * </ol>
  * Figures go to stdout and target/server-benchmark.txt. Settings by system property:
- * {@code bench.seconds} (per phase, default 20), {@code bench.model} (a model file; default a tiny
- * random model, which measures the server's own overhead more than recognition).
+ * {@code bench.seconds} (per phase, default 20), {@code bench.model} (a model file, decoded
+ * greedily; default a tiny random model, which measures the server's own overhead more than
+ * recognition).
  * <pre>mvn -B -Pbenchmarks test -pl plugins/server -am -Dtest=ServerLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
  */
 @Tag("benchmark")
@@ -76,8 +79,10 @@ class ServerLoadBenchmark {
                 : ServerApiTest.STROKES;
         ServerSettings settings = TestServer.settings().withWorkers(WORKERS).withQueueCapacity(QUEUE)
                 .withRequestTimeout(Duration.ofSeconds(30));
+        // a model file of one's own is decoded greedily to its full length, the fast setting a pad would use
         TestServer server = modelProperty.isEmpty() ? TestServer.start(temp, settings)
-                : TestServer.startWith(Path.of(modelProperty), settings);
+                : TestServer.startWith(Path.of(modelProperty), settings.withRecognition(
+                        RecognizerOptions.defaults().withStrategy(Decoder.Strategy.GREEDY)));
         List<String> report = new ArrayList<>();
         try (server) {
             // warm-up: the first recognitions load kernels
@@ -85,7 +90,8 @@ class ServerLoadBenchmark {
                 assertEquals(200, server.postJson("/api/recognize", strokes).statusCode());
             }
             Memory before = Memory.now();
-            report.add("model: " + (modelProperty.isEmpty() ? "tiny random (beam 3, max length 12)" : modelProperty)
+            report.add("model: " + (modelProperty.isEmpty() ? "tiny random (beam 3, max length 12)"
+                    : modelProperty + " (greedy, max length 200)")
                     + "; workers " + WORKERS + ", queue " + QUEUE + "; drawing " + strokes.length() + " bytes of JSON"
                     + "; " + seconds + " s per phase; " + Runtime.getRuntime().availableProcessors() + " cores; "
                     + LocalDate.now());
