@@ -121,10 +121,11 @@ public final class ServeCommand implements Callable<Integer> {
                     + settings.workers() + " workers, queue " + settings.queueCapacity() + "); Ctrl-C stops");
             out.flush();
             // Ctrl-C or SIGTERM: stop accepting, let requests under way finish (2 s at most)
+            InkServer running = server; // closed again by the try: closing twice is harmless
             Thread stop = new Thread(() -> {
                 err.println("inkmath: stopping");
                 err.flush();
-                server.close();
+                running.close();
             }, "inkmath-serve-stop");
             Runtime.getRuntime().addShutdownHook(stop);
             try {
