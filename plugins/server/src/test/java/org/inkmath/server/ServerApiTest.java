@@ -244,6 +244,21 @@ class ServerApiTest {
     }
 
     @Test
+    void aRequestOverItsTimeLimitIsAnsweredNotLeftHanging() throws Exception {
+        try (InkServer strict = InkServer.start(server.recognizer,
+                TestServer.settings().withRequestTimeout(java.time.Duration.ofMillis(1)))) {
+            HttpResponse<String> r = server.client.send(HttpRequest.newBuilder(strict.uri().resolve("/api/recognize"))
+                    .timeout(java.time.Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(STROKES)).build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(r.statusCode() == 503 || r.statusCode() == 504, r.statusCode() + " " + r.body());
+            assertError(r, r.statusCode(), "time limit");
+            if (r.statusCode() == 503) {
+                assertTrue(r.headers().firstValue("Retry-After").isPresent());
+            }
+        }
+    }
+
+    @Test
     void unknownPathsAndWrongMethodsAreJsonErrors() throws Exception {
         assertError(server.get("/etc/passwd"), 404, "no such path");
         HttpResponse<String> traversal = server.get("/pad.js/../../etc/passwd");
