@@ -15,6 +15,7 @@ import picocli.CommandLine.HelpCommand;
         description = "Handwritten mathematics to LaTeX.",
         subcommands = {
             HelpCommand.class,
+            RecognizeCommand.class,
             NormalizeCommand.class,
             RasterizeCommand.class,
             RenderCommand.class,
