@@ -22,6 +22,7 @@ import picocli.CommandLine.HelpCommand;
             CheckCommand.class,
             EvalCommand.class,
             TrainCommand.class,
+            ConvertModelCommand.class,
         })
 public final class InkMath {
 
