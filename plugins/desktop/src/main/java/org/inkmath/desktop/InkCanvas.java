@@ -51,7 +51,7 @@ final class InkCanvas extends JComponent {
         setFocusable(true);
         setCursor(Cursor.getPredefinedCursor(Cursor.CROSSHAIR_CURSOR));
         setPreferredSize(new Dimension(720, 300));
-        getAccessibleContext().setAccessibleName("ink pad: write a formula here");
+        setToolTipText("Write a formula here with the mouse or a pen");
         MouseAdapter pointer = new MouseAdapter() {
             @Override
             public void mousePressed(MouseEvent e) {

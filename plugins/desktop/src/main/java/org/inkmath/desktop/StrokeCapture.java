@@ -20,7 +20,7 @@ import org.inkmath.recognizer.ink.Stroke;
  */
 final class StrokeCapture {
 
-    /** A stroke longer than this is ended and a new one begun (bounds memory, as JsonStrokes does). */
+    /** Samples kept per stroke at most; further ones are dropped (bounds memory, as JsonStrokes does). */
     static final int MAX_POINTS_PER_STROKE = 20_000;
 
     private final List<InkPoint> points = new ArrayList<>();
