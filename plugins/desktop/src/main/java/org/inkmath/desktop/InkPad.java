@@ -141,7 +141,7 @@ public class InkPad extends JPanel implements AutoCloseable {
     private JComponent top(ModelInfo model) {
         JPanel top = new JPanel(new BorderLayout());
         if (model != null && !model.isReleased()) {
-            warning.setText("⚠ Model not released: " + model.summary() + ". Results may be wrong.");
+            warning.setText(bannerText(model));
             warning.setToolTipText(model.summary());
             warning.setOpaque(true);
             warning.setBackground(WARNING_BACKGROUND);
@@ -164,6 +164,13 @@ public class InkPad extends JPanel implements AutoCloseable {
         status.setHorizontalAlignment(SwingConstants.RIGHT);
         top.add(status, BorderLayout.CENTER);
         return top;
+    }
+
+    /** One line that fits the pad: a long description (a model file's path) is cut, in full on hover. */
+    static String bannerText(ModelInfo model) {
+        String text = "⚠ Model not released: " + model.summary();
+        int max = 110;
+        return (text.length() > max ? text.substring(0, max - 1) + "…" : text) + " Results may be wrong.";
     }
 
     private JComponent resultArea() {

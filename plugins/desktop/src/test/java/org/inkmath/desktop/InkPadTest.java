@@ -168,6 +168,14 @@ class InkPadTest {
     }
 
     @Test
+    void aLongModelDescriptionIsCutInTheBanner() {
+        String banner = InkPad.bannerText(new ModelInfo("m.safetensors", "user", "loaded from /" + "x/".repeat(200)));
+        assertTrue(banner.startsWith("⚠ Model not released: m.safetensors (user: loaded from /x/x/"), banner);
+        assertTrue(banner.length() < 140, banner);
+        assertTrue(banner.endsWith("… Results may be wrong."), banner);
+    }
+
+    @Test
     void setInkFitsTheInkToTheCanvasAndSavesAsInkMl(@TempDir Path temp) throws Exception {
         pad(ink -> FakeRecognitions.of("1"), new ModelInfo("final", ModelInfo.RELEASED, ""));
         assertEquals("", onEdt(pad::warningText), "a released model needs no warning");
