@@ -27,10 +27,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "pad",
         mixinStandardHelpOptions = true,
         description = {
-            "Opens a window to write a formula in with the mouse or a pen. Shortly after the pen lifts, the "
-                    + "formula is read in the background and shown as LaTeX (select or copy it), rendered, with "
-                    + "the alternatives to pick from. Ctrl+Z undoes the last stroke (or a clear); the ink can be "
-                    + "saved as InkML.",
+            "Opens a window to write formulas in by hand, read live as LaTeX.",
+            "Write with the mouse or a pen. Shortly after the pen lifts, the formula is read in the background "
+                    + "and shown as LaTeX (select or copy it), rendered, with the alternatives to pick from. Ctrl+Z "
+                    + "undoes the last stroke (or a clear); the ink can be saved as InkML.",
             "Needs a display. Uses the model given with --model, otherwise the default model of this build; a "
                     + "model that is not released is named in a warning banner.",
         },

@@ -169,7 +169,7 @@ public class InkPad extends JPanel implements AutoCloseable {
     /** One line that fits the pad: a long description (a model file's path) is cut, in full on hover. */
     static String bannerText(ModelInfo model) {
         String text = "⚠ Model not released: " + model.summary();
-        int max = 110;
+        int max = 90;
         return (text.length() > max ? text.substring(0, max - 1) + "…" : text) + " Results may be wrong.";
     }
 

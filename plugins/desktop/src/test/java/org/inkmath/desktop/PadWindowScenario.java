@@ -36,8 +36,9 @@ import org.inkmath.recognizer.ink.Stroke;
  */
 public final class PadWindowScenario {
 
-    static final RecognizerOptions OPTIONS = RecognizerOptions.defaults().withStrategy(Strategy.GREEDY)
-            .withMaxLength(12);
+    /** A small beam rather than greedy decoding, so that the pad has alternatives to list. */
+    static final RecognizerOptions OPTIONS = RecognizerOptions.defaults().withStrategy(Strategy.BEAM)
+            .withBeamSize(3).withAlternatives(3).withMaxLength(12);
 
     private PadWindowScenario() {
     }
