@@ -1,10 +1,10 @@
 package org.inkmath.cli;
 
-import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.inkmath.desktop.PadWindow;
 import org.inkmath.recognizer.Recognizer;
@@ -62,9 +62,9 @@ public final class PadCommand implements Callable<Integer> {
             err.println("inkmath: cannot load the model: " + model + ": no such file");
             return InkMath.EXIT_ERROR;
         }
-        if (GraphicsEnvironment.isHeadless()) {
-            err.println("inkmath: no display: the pad opens a window (is DISPLAY set? java.awt.headless must not "
-                    + "be true)");
+        Optional<String> noWindow = PadWindow.displayProblem();
+        if (noWindow.isPresent()) {
+            err.println("inkmath: " + noWindow.get());
             return InkMath.EXIT_ERROR;
         }
         RecognizerOptions options = greedy ? RecognizerOptions.defaults().withStrategy(Strategy.GREEDY)

@@ -1,11 +1,13 @@
 package org.inkmath.desktop;
 
+import java.awt.AWTError;
 import java.awt.GraphicsEnvironment;
 import java.awt.HeadlessException;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.JFrame;
@@ -45,9 +47,9 @@ public final class PadWindow {
             throws InterruptedException {
         Objects.requireNonNull(recognizer, "recognizer");
         Objects.requireNonNull(options, "options");
-        if (GraphicsEnvironment.isHeadless()) {
-            throw new HeadlessException("no display: the pad needs a graphical screen"
-                    + " (is DISPLAY set? java.awt.headless must not be true)");
+        Optional<String> problem = displayProblem();
+        if (problem.isPresent()) {
+            throw new HeadlessException(problem.get());
         }
         if (SwingUtilities.isEventDispatchThread()) {
             throw new IllegalStateException("open the pad window from outside the Swing thread");
@@ -63,6 +65,24 @@ public final class PadWindow {
             throw new IllegalStateException("the pad window could not be built: " + cause, cause);
         }
         return window.get();
+    }
+
+    /**
+     * Why no window can be opened here, if it cannot: no display, or one that does not answer.
+     * Connects to the display (AWT keeps the connection), so call it only when a window is wanted.
+     */
+    public static Optional<String> displayProblem() {
+        if (GraphicsEnvironment.isHeadless()) {
+            return Optional.of("no display: the pad opens a window (is DISPLAY set? java.awt.headless must not be true)");
+        }
+        try {
+            if (GraphicsEnvironment.getLocalGraphicsEnvironment().getScreenDevices().length == 0) {
+                return Optional.of("no display: the graphics environment has no screen");
+            }
+        } catch (AWTError | HeadlessException e) {
+            return Optional.of("no display: " + e.getMessage());
+        }
+        return Optional.empty();
     }
 
     private static PadWindow build(Recognizer recognizer, RecognizerOptions options, String title) {

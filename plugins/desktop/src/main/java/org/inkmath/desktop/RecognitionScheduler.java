@@ -116,7 +116,9 @@ final class RecognitionScheduler implements AutoCloseable {
                 previews.computeIfAbsent(a.latex(), this::preview);
             }
             delivery = new Delivery(new PadResult.Recognized(generation, ink, r, r.latex()), previews);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // a native library that fails to load is a LinkageError: shown like any failure, as
+            // otherwise the executor would swallow it and the pad would wait forever
             delivery = new Delivery(new PadResult.Failed(generation, ink, describe(e)), Map.of());
         }
         deliver(delivery);
@@ -140,7 +142,7 @@ final class RecognitionScheduler implements AutoCloseable {
     }
 
     /** A failure as one line for people, never a stack trace. */
-    static String describe(RuntimeException e) {
+    static String describe(Throwable e) {
         String message = e.getMessage();
         if (message == null || message.isBlank()) {
             return "recognition failed (" + e.getClass().getSimpleName() + ")";

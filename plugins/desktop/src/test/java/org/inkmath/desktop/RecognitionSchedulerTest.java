@@ -129,6 +129,17 @@ class RecognitionSchedulerTest {
     }
 
     @Test
+    void aNativeLibraryThatFailsToLoadIsReportedNotSwallowed() throws Exception {
+        try (RecognitionScheduler s = scheduler(ink -> {
+            throw new UnsatisfiedLinkError("no torch in java.library.path");
+        }, 0)) {
+            s.inkChanged(1, Optional.of(ink(1)));
+            PadResult.Failed f = assertInstanceOf(PadResult.Failed.class, next().result());
+            assertEquals("recognition failed: no torch in java.library.path", f.message());
+        }
+    }
+
+    @Test
     void aFormulaThatCannotBeDrawnStillArrivesWithTheReason() throws Exception {
         try (RecognitionScheduler s = scheduler(ink -> FakeRecognitions.of("\\frac { x"), 0)) {
             s.inkChanged(1, Optional.of(ink(1)));
