@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.Font;
+import java.awt.GraphicsEnvironment;
 import java.awt.HeadlessException;
 import java.awt.Toolkit;
 import java.awt.datatransfer.StringSelection;
@@ -81,6 +82,13 @@ public class InkPad extends JPanel implements AutoCloseable {
 
     private static final Color ERROR = new Color(0xb7, 0x1c, 0x1c);
     private static final Color WARNING_BACKGROUND = new Color(0xff, 0xf3, 0xc4);
+
+    static {
+        // AWT fixes headless mode the first time it is asked; ask before LatexRenderer loads, as
+        // it declares headless mode when nobody has, and an application that builds the pad
+        // before its first window must still be able to open one
+        GraphicsEnvironment.isHeadless();
+    }
 
     private final InkHistory history = new InkHistory();
     private final InkCanvas canvas;
