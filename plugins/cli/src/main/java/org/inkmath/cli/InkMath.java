@@ -21,6 +21,7 @@ import picocli.CommandLine.HelpCommand;
             CheckCommand.class,
             EvalCommand.class,
             TrainCommand.class,
+            ExportDataCommand.class,
         })
 public final class InkMath {
 
