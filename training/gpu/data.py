@@ -6,7 +6,6 @@ Scale augmentation here resizes the stored base-scale rendering (area resampling
 ImageOps.resize) instead of rendering the ink again at that scale as the Java trainer does; the
 result is slightly blurrier when enlarged (grey edges instead of a crisp wider pen).
 """
-import functools
 import json
 import math
 
@@ -34,21 +33,33 @@ def model_range_size(h, w):
     return (min(max(java_round(h * f), 1), MAX_HEIGHT), min(max(java_round(w * f), 1), MAX_WIDTH))
 
 
-@functools.lru_cache(maxsize=4096)
-def area_weights(n_in, n_out):
-    """[n_out, n_in] weights of area resampling: output cell x is the mean of input [x s, (x+1) s)."""
+def _resample_rows(image, n_out):
+    """Area resampling along axis 1 of a float64 [h, n_in] array: output cell x is the mean of the
+    input over [x s, (x+1) s), s = n_in / n_out, read off the running integral of each row."""
+    n_in = image.shape[1]
     s = n_in / n_out
-    a = np.arange(n_out, dtype=np.float64)[:, None] * s
-    i = np.arange(n_in, dtype=np.float64)[None, :]
-    cover = np.minimum(a + s, i + 1) - np.maximum(a, i)
-    return (np.clip(cover, 0, None) / s).astype(np.float32)
+    integral = np.zeros((image.shape[0], n_in + 1))
+    np.cumsum(image, axis=1, out=integral[:, 1:])
+    padded = np.concatenate([image, np.zeros((image.shape[0], 1))], axis=1)
+
+    def at(u):
+        u = np.minimum(u, n_in)
+        whole = np.floor(u).astype(np.int64)
+        return integral[:, whole] + (u - whole) * padded[:, whole]
+
+    a = np.arange(n_out) * s
+    return (at(a + s) - at(a)) / s
 
 
 def resize(image, h, w):
     """Area resampling of a uint8 image to h x w (the Java ImageOps.resize), rounded to uint8."""
     if image.shape == (h, w):
         return image
-    out = area_weights(image.shape[0], h) @ image.astype(np.float32) @ area_weights(image.shape[1], w).T
+    out = image.astype(np.float64)
+    if out.shape[1] != w:
+        out = _resample_rows(out, w)
+    if out.shape[0] != h:
+        out = _resample_rows(out.T, h).T
     return np.clip(np.floor(out + 0.5), 0, 255).astype(np.uint8)
 
 

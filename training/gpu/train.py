@@ -96,8 +96,9 @@ class Budget:
     def left(self):
         return self.deadline - time.time()
 
-    def over(self):
-        return self.stop_requested or self.left() < SAVE_MARGIN_S
+    def over(self, next_task_s=0.0):
+        """Whether to stop now: asked to, or too little time left for the next task and the save."""
+        return self.stop_requested or self.left() < SAVE_MARGIN_S + 1.5 * next_task_s
 
 
 def pick_device(name):
@@ -129,10 +130,12 @@ def validate(model, pack, device, amp, args, budget):
                                       args.validation_subset)
     model.eval()
     correct = total = 0
+    slowest = 0.0
     try:
         for idx in batches:
-            if budget.over():
+            if budget.over(slowest):
                 return None
+            started = time.time()
             images, padding, _, _, _ = to_device(
                 data.make_batch([split.image(i) for i in idx], [split.caption(i) for i in idx]), device, False)
             with torch.autocast(device_type=device.type, dtype=torch.bfloat16, enabled=amp):
@@ -140,6 +143,7 @@ def validate(model, pack, device, amp, args, budget):
             for i, tokens in zip(idx, decoded):
                 correct += tokens == split.caption(i)
                 total += 1
+            slowest = max(slowest, time.time() - started)
     finally:
         model.train()
     return correct / max(total, 1)
@@ -257,6 +261,7 @@ def main(argv=None):
     last_checkpoint = time.time()
     stop = "finished"
     last_loss = float("nan")
+    slowest_step = 0.0
     try:
         while epoch < args.epochs and stop == "finished":
             plan = data.TrainEpoch(pack.train, epoch, args.seed, scales, batch, max_pixels)
@@ -264,9 +269,10 @@ def main(argv=None):
                                                  persistent_workers=False)
             seen, epoch_start = 0, time.time()
             for b in loader:
-                if budget.over():
+                if budget.over(slowest_step):
                     stop = "requested" if budget.stop_requested else "time limit"
                     break
+                step_start = time.time()
                 if args.steps and step >= args.steps:
                     stop = "step limit"
                     break
@@ -289,6 +295,7 @@ def main(argv=None):
                     print(f"train.py: step {step} skipped: loss {loss_value}, gradient norm {float(norm)}", flush=True)
                 step += 1
                 seen += count
+                slowest_step = max(slowest_step, time.time() - step_start)
                 write_row(loss=loss_value, lr=lr, rate=seen / max(time.time() - epoch_start, 1e-9))
                 if time.time() - last_checkpoint >= args.checkpoint_minutes * 60:
                     save("last.safetensors")
@@ -318,7 +325,8 @@ def main(argv=None):
         save("last.safetensors")
         log.close()
         write_curves(rows, os.path.join(args.out, "curves.svg"))
-        summary = {"stop": stop, "epoch": epoch, "step": step, "last_loss": last_loss,
+        summary = {"stop": stop, "epoch": epoch, "step": step,
+                   "last_loss": last_loss if math.isfinite(last_loss) else None,
                    "best_rate": plateau.best, "learning_rate": plateau.lr,
                    "seconds": time.time() - START, "device": str(device), "torch": torch.__version__}
         with open(os.path.join(args.out, "summary.json"), "w") as f:

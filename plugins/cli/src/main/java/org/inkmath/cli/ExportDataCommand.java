@@ -103,9 +103,9 @@ public final class ExportDataCommand implements Callable<Integer> {
                 err.println("inkmath: no captioned training ink under " + crohme.resolve("train/inkml"));
                 return InkMath.EXIT_ERROR;
             }
-            err.printf(Locale.ROOT, "inkmath: %d training expressions (%d left out), %d validation images"
-                    + " (%d left out)%n", trainSamples.size(), train.skipped().size(), validSamples.size(),
-                    valid.skipped().size());
+            err.printf(Locale.ROOT, "inkmath: %d of %d training expressions (%d left out), %d of %d"
+                    + " validation images (%d left out)%n", trainSamples.size(), train.samples().size(),
+                    train.skipped().size(), validSamples.size(), valid.samples().size(), valid.skipped().size());
             TrainingPack.Summary summary;
             try (ProgressBar bar = new ProgressBar(err, "images", trainSamples.size() + validSamples.size(),
                     ProgressBar.onStandardError(ProgressBar.Display.LOG))) {
