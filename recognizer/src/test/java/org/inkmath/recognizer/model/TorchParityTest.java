@@ -17,12 +17,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.inkmath.latex.Vocabulary;
+import org.inkmath.recognizer.image.GrayImage;
+import org.inkmath.recognizer.image.ImageOps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,9 +113,21 @@ class TorchParityTest {
             jc.put("stats", stats);
             jsonCases.add(jc);
         }
+        // the training script's scale augmentation resamples as ImageOps.resize does
+        GrayImage ink = strokes(new Random(5), 61, 203);
+        int[][] targets = {{30, 101}, {143, 410}, {16, 1000}, {61, 203}, {200, 90}};
+        List<Map<String, Object>> resizes = new ArrayList<>();
+        for (int[] to : targets) {
+            int[] px = new int[ink.height() * ink.width()];
+            byte[] raw = ink.pixels();
+            for (int i = 0; i < px.length; i++) {
+                px[i] = raw[i] & 0xff;
+            }
+            resizes.add(Map.of("pixels", px, "height", ink.height(), "width", ink.width(), "to", to));
+        }
         Path casesFile = dir.resolve("cases.json");
         Path resultFile = dir.resolve("result.json");
-        JSON.writeValue(casesFile.toFile(), Map.of("cases", jsonCases));
+        JSON.writeValue(casesFile.toFile(), Map.of("cases", jsonCases, "resizes", resizes));
         PythonTorch.Run run = python.run(300, "parity.py", casesFile.toString(), resultFile.toString());
         assertEquals(0, run.exitCode(), "parity.py failed:\n" + run.output());
         JsonNode results = JSON.readTree(Files.readString(resultFile)).get("results");
@@ -133,8 +148,38 @@ class TorchParityTest {
                 }
             }
         }
+        JsonNode resized = JSON.readTree(Files.readString(resultFile)).get("resizes");
+        for (int k = 0; k < targets.length; k++) {
+            byte[] java = ImageOps.resize(ink, targets[k][1], targets[k][0]).pixels();
+            JsonNode py = resized.get(k);
+            assertEquals(java.length, py.size(), "resize " + Arrays.toString(targets[k]));
+            int off = 0;
+            for (int i = 0; i < java.length; i++) {
+                int d = Math.abs((java[i] & 0xff) - py.get(i).asInt());
+                assertTrue(d <= 1, "resize " + Arrays.toString(targets[k]) + " pixel " + i + ": " + d);
+                off += d;
+            }
+            // only exact halves may round either way (float against double arithmetic)
+            assertTrue(off <= java.length / 100, "resize " + Arrays.toString(targets[k]) + ": " + off + " pixels off by 1");
+        }
         System.out.printf(Locale.ROOT, "torch parity (%s, torch %s): largest |logit difference| %.3g over %d cases%n",
                 python.executable(), python.torchVersion(), worst, cases.size());
+    }
+
+    /** A two-valued picture of random pen strokes, ink 255 on 0. */
+    private static GrayImage strokes(Random random, int h, int w) {
+        byte[] px = new byte[h * w];
+        for (int s = 0; s < 12; s++) {
+            int x = random.nextInt(w), y = random.nextInt(h);
+            for (int step = 0; step < 60; step++) {
+                x = Math.max(0, Math.min(w - 2, x + random.nextInt(3) - 1));
+                y = Math.max(0, Math.min(h - 2, y + random.nextInt(3) - 1));
+                px[y * w + x] = (byte) 255;
+                px[y * w + x + 1] = (byte) 255;
+                px[(y + 1) * w + x] = (byte) 255;
+            }
+        }
+        return new GrayImage(w, h, px);
     }
 
     /** The largest absolute difference, after asserting it is within the tolerance. */
