@@ -16,13 +16,15 @@ import org.inkmath.recognizer.image.RasterStyle;
 import org.inkmath.recognizer.model.ComerModel;
 import org.inkmath.recognizer.model.ModelFormatException;
 import org.inkmath.recognizer.model.PythonTorch;
+import org.inkmath.recognizer.model.WeightPrecision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A dry run of the GPU training script ({@code training/gpu/train.py}) on the CPU: a pack of a
- * few synthetic samples written by {@link TrainingPack}, two epochs of the tiny model with
- * validation (bf16 autocast on, as on a GPU), a resumed third epoch, and a run whose time budget
+ * few synthetic samples written by {@link TrainingPack}, two epochs of the tiny model from a
+ * Java-written model file with validation (bf16 autocast on, as on a GPU), a resumed third epoch
+ * saved in float16, and a run whose time budget
  * is spent before it starts; every run must leave weights that {@link ComerModel#load} reads, and
  * a log. Skipped when no Python with torch is installed ({@code apt-get install python3-torch}).
  */
@@ -40,10 +42,14 @@ class GpuDryRunTest {
         Path config = dir.resolve("tiny.json");
         Files.writeString(config, TinyRuns.tinyModel().toJson(), StandardCharsets.UTF_8);
         Path run = dir.resolve("run");
+        Path javaModel = dir.resolve("java.safetensors");
+        try (ComerModel model = ComerModel.create(TinyRuns.tinyModel(), Vocabulary.crohme(), 9)) {
+            model.save(javaModel, WeightPrecision.FLOAT16);
+        }
 
         long start = System.nanoTime();
         PythonTorch.Run first = python.run(240, "train.py", "--pack", pack.toString(), "--out", run.toString(),
-                "--model-config", config.toString(), "--batch", "4", "--epochs", "2", "--validate-every", "1",
+                "--init", javaModel.toString(), "--batch", "4", "--epochs", "2", "--validate-every", "1",
                 "--max-decode-length", "6", "--minutes", "3", "--device", "cpu", "--threads", "2", "--amp", "bf16");
         double seconds = (System.nanoTime() - start) / 1e9;
         assertEquals(0, first.exitCode(), "train.py failed:\n" + first.output());
@@ -65,13 +71,17 @@ class GpuDryRunTest {
 
         PythonTorch.Run resumed = python.run(240, "train.py", "--pack", pack.toString(), "--out", run.toString(),
                 "--resume", run.resolve("last.safetensors").toString(), "--batch", "4", "--epochs", "3",
-                "--validate-every", "0", "--minutes", "3", "--device", "cpu", "--threads", "2");
+                "--validate-every", "0", "--minutes", "3", "--device", "cpu", "--threads", "2",
+                "--weights-dtype", "F16");
         assertEquals(0, resumed.exitCode(), "train.py --resume failed:\n" + resumed.output());
         JsonNode after = JSON.readTree(run.resolve("summary.json").toFile());
         assertEquals(3, after.get("epoch").asInt(), resumed.output());
         assertTrue(after.get("step").asLong() > steps, "the resumed run counts on from step " + steps);
         assertEquals(after.get("step").asLong() + 2, Files.readAllLines(run.resolve("log.csv")).size() - 1,
                 "the resumed run appends to the log");
+        assertTrue(Files.size(run.resolve("last.safetensors")) < Files.size(run.resolve("best.safetensors")) * 0.6,
+                "float16 weights take about half the bytes");
+        assertLoads(run.resolve("last.safetensors"));
 
         Path late = dir.resolve("late");
         PythonTorch.Run outOfTime = python.run(240, "train.py", "--pack", pack.toString(), "--out", late.toString(),
