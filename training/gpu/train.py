@@ -306,7 +306,7 @@ def main(argv=None):
                 print(f"train.py: epoch {epoch} done, step {step}, loss {last_loss:.4f}, "
                       f"{seen / max(time.time() - epoch_start, 1e-9):.1f} images/s, {budget.left():.0f} s left",
                       flush=True)
-                if args.validate_every > 0 and epoch % args.validate_every == 0:
+                if args.validate_every > 0 and len(pack.valid) > 0 and epoch % args.validate_every == 0:
                     t0 = time.time()
                     rate = validate(model, pack, device, amp, args, budget)
                     if rate is None:
