@@ -15,12 +15,14 @@ import picocli.CommandLine.HelpCommand;
         description = "Handwritten mathematics to LaTeX.",
         subcommands = {
             HelpCommand.class,
+            RecognizeCommand.class,
             NormalizeCommand.class,
             RasterizeCommand.class,
             RenderCommand.class,
             CheckCommand.class,
             EvalCommand.class,
             TrainCommand.class,
+            ConvertModelCommand.class,
             ExportDataCommand.class,
         })
 public final class InkMath {

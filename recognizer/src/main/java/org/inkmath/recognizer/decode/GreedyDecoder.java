@@ -66,7 +66,7 @@ public final class GreedyDecoder {
                         feed[i] = Vocabulary.EOS; // finished rows keep a valid token; their output is ignored
                         continue;
                     }
-                    int best = argmax(logProbs[i]);
+                    int best = bestToken(logProbs[i]);
                     score[i] += logProbs[i][best];
                     if (best == Vocabulary.EOS) {
                         done[i] = true;
@@ -88,11 +88,14 @@ public final class GreedyDecoder {
         return out;
     }
 
-    /** The index of the largest value; the lowest index on ties, so decoding is deterministic. */
-    static int argmax(float[] values) {
-        int best = 0;
-        for (int v = 1; v < values.length; v++) {
-            if (values[v] > values[best]) {
+    /**
+     * The most likely token that may be emitted ({@code <pad>} and {@code <sos>} never are); the
+     * lowest id on ties, so decoding is deterministic and agrees with a beam of 1.
+     */
+    static int bestToken(float[] logProbs) {
+        int best = Vocabulary.EOS;
+        for (int v = Vocabulary.EOS + 1; v < logProbs.length; v++) {
+            if (logProbs[v] > logProbs[best]) {
                 best = v;
             }
         }

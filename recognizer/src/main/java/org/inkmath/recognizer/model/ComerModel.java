@@ -109,6 +109,13 @@ public final class ComerModel implements AutoCloseable {
      * what it would get alone). Row r reads image r mod images.size() (rows a multiple of it).
      */
     public float[][][] logProbabilities(ImageBatch images, int[][] targets) {
+        try (EncodedImages encoded = encode(images)) {
+            return logProbabilities(encoded, targets);
+        }
+    }
+
+    /** As {@link #logProbabilities(ImageBatch, int[][])}, on images encoded before. */
+    public float[][][] logProbabilities(EncodedImages images, int[][] targets) {
         JniUtils.setGradMode(false);
         int n = targets.length;
         if (n == 0 || n % images.size() != 0) {
@@ -130,10 +137,9 @@ public final class ComerModel implements AutoCloseable {
             System.arraycopy(targets[r], 0, flatTargets, r * t, targets[r].length);
         }
         try (NDManager step = manager.newSubManager()) {
-            NDList in = inputs(step, images);
-            in.add(step.create(flatTargets, new Shape(n, t)).toType(DataType.INT64, false));
-            NDArray logProbs = network.forward(new ParameterStore(step, false), in, false).singletonOrThrow()
-                    .logSoftmax(-1);
+            NDArray ids = step.create(flatTargets, new Shape(n, t)).toType(DataType.INT64, false);
+            NDArray logProbs = network.decoder.logits(new ParameterStore(step, false), images.features(step),
+                    images.padding(step), ids, false).logSoftmax(-1);
             float[] flat = logProbs.toFloatArray();
             int v = vocabulary.size();
             float[][][] out = new float[n][][];
@@ -147,19 +153,43 @@ public final class ComerModel implements AutoCloseable {
         }
     }
 
+    /** Runs the encoder on the images (inference mode); the result is shared by decoders. */
+    public EncodedImages encode(ImageBatch images) {
+        JniUtils.setGradMode(false);
+        NDManager own = manager.newSubManager();
+        try (NDManager step = manager.newSubManager()) {
+            NDList in = inputs(step, images);
+            NDList encoded = network.encoder.encode(new ParameterStore(step, false), in.get(0), in.get(1), false);
+            // Copies, not the arrays themselves: the mask is a strided view of the input padding,
+            // whose memory (a Java buffer) goes with the step manager. Reading it afterwards read
+            // freed memory and made results depend on what ran before.
+            NDArray features = encoded.get(0).duplicate();
+            NDArray padding = encoded.get(1).duplicate();
+            features.attach(own);
+            padding.attach(own);
+            return new EncodedImages(own, features, padding, images.size());
+        } catch (RuntimeException e) {
+            own.close();
+            throw e;
+        }
+    }
+
     /** Encodes the images and starts decoding rows that read image {@code imageOfRow[r]}. */
     public StepDecoder startDecoding(ImageBatch images, int[] imageOfRow) {
+        try (EncodedImages encoded = encode(images)) {
+            return startDecoding(encoded, imageOfRow);
+        }
+    }
+
+    /** Starts decoding rows that read image {@code imageOfRow[r]} of images encoded before. */
+    public StepDecoder startDecoding(EncodedImages images, int[] imageOfRow) {
         JniUtils.setGradMode(false);
         for (int r : imageOfRow) {
             if (r < 0 || r >= images.size()) {
                 throw new IllegalArgumentException("no image " + r + " among " + images.size());
             }
         }
-        try (NDManager step = manager.newSubManager()) {
-            NDList in = inputs(step, images);
-            NDList encoded = network.encoder.encode(new ParameterStore(step, false), in.get(0), in.get(1), false);
-            return new StepDecoder(manager, network, encoded.get(0), encoded.get(1), imageOfRow);
-        }
+        return new StepDecoder(manager, network, images, imageOfRow);
     }
 
     /** Every id must name a token: an id beyond the vocabulary would embed as zeros, silently. */

@@ -36,8 +36,10 @@ public final class StepDecoder implements AutoCloseable {
     private NDArray[] coverage;
     private int rows;
     private int position;
+    private boolean recordAttention;
+    private float[][] attention;
 
-    StepDecoder(NDManager parent, ComerNetwork network, NDArray features, NDArray padding, int[] imageOfRow) {
+    StepDecoder(NDManager parent, ComerNetwork network, EncodedImages images, int[] imageOfRow) {
         JniUtils.setGradMode(false); // a new Java thread starts with gradient tracking on
         this.decoder = network.decoder;
         this.own = parent.newSubManager();
@@ -47,7 +49,7 @@ public final class StepDecoder implements AutoCloseable {
         int layers = decoder.layers.size();
         try (NDManager temp = own.newSubManager()) {
             NDArray index = temp.create(imageOfRow);
-            TokenDecoder.Memory all = TokenDecoder.Memory.of(features, padding);
+            TokenDecoder.Memory all = TokenDecoder.Memory.of(images.features(temp), images.padding(temp));
             memory = all.rows(index);
             memoryKeys = new NDArray[layers];
             memoryValues = new NDArray[layers];
@@ -76,6 +78,31 @@ public final class StepDecoder implements AutoCloseable {
     /** The number of hypotheses. */
     public int rows() {
         return rows;
+    }
+
+    /**
+     * Whether {@link #step} keeps the last layer's attention over the feature map (heads averaged)
+     * for {@link #attention()}: off by default, as reading it back costs a copy per step.
+     */
+    public void recordAttention(boolean on) {
+        recordAttention = on;
+        attention = null;
+    }
+
+    /**
+     * The last step's attention per row over the feature map cells, [rows][height * width] in
+     * row-major order (see {@link #featureHeight()}); null unless recording.
+     */
+    public float[][] attention() {
+        return attention;
+    }
+
+    public int featureHeight() {
+        return memory.height();
+    }
+
+    public int featureWidth() {
+        return memory.width();
     }
 
     /** Tokens decoded so far per row. */
@@ -118,6 +145,7 @@ public final class StepDecoder implements AutoCloseable {
             }
             NDArray logProbs = decoder.project(store, x, false).logSoftmax(-1);
             flat = logProbs.toFloatArray();
+            attention = recordAttention ? split(previous.mean(new int[] {1}).toFloatArray(), rows) : null;
             keep(next, selfKeys);
             keep(next, selfValues);
             coverage = newCoverage;

@@ -20,7 +20,6 @@ import org.inkmath.recognizer.train.TinyRuns;
 import org.inkmath.recognizer.train.Trainer;
 import org.inkmath.recognizer.train.TrainingConfig;
 import org.inkmath.recognizer.train.TrainingListener;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,11 +54,11 @@ class GreedyDecoderTest {
                 float[][] lp = model.logProbabilities(one, new int[][] {prefix})[0];
                 double sum = 0;
                 for (int t = 0; t < tokens.length; t++) {
-                    assertEquals(tokens[t], GreedyDecoder.argmax(lp[t]), "token " + t + " of image " + i);
+                    assertEquals(tokens[t], GreedyDecoder.bestToken(lp[t]), "token " + t + " of image " + i);
                     sum += lp[t][tokens[t]];
                 }
                 if (r.finished()) {
-                    assertEquals(Vocabulary.EOS, GreedyDecoder.argmax(lp[tokens.length]));
+                    assertEquals(Vocabulary.EOS, GreedyDecoder.bestToken(lp[tokens.length]));
                     sum += lp[tokens.length][Vocabulary.EOS];
                 } else {
                     assertEquals(6, tokens.length, "an unfinished row used the whole length");
@@ -74,10 +73,6 @@ class GreedyDecoderTest {
         });
     }
 
-    // Left out of the default suite: about one run in five, the loss of this tiny seeded run turns
-    // NaN after 20-60 steps (at different steps, so something in the step is not deterministic);
-    // that open bug of the trainer is noted on issue 5. Run with -Pintegration.
-    @Tag("integration")
     @Test
     void aModelTrainedToOverfitReadsItsTrainingCaptionsBack() throws Exception {
         List<Sample> samples = TinyRuns.samples(4);
