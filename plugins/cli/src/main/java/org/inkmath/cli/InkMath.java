@@ -23,6 +23,7 @@ import picocli.CommandLine.HelpCommand;
             EvalCommand.class,
             TrainCommand.class,
             ConvertModelCommand.class,
+            ExportDataCommand.class,
         })
 public final class InkMath {
 
