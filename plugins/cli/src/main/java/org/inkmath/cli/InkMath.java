@@ -23,6 +23,7 @@ import picocli.CommandLine.HelpCommand;
             EvalCommand.class,
             TrainCommand.class,
             ConvertModelCommand.class,
+            ExportDataCommand.class,
             PadCommand.class,
         })
 public final class InkMath {
