@@ -15,12 +15,16 @@ import picocli.CommandLine.HelpCommand;
         description = "Handwritten mathematics to LaTeX.",
         subcommands = {
             HelpCommand.class,
+            RecognizeCommand.class,
             NormalizeCommand.class,
             RasterizeCommand.class,
             RenderCommand.class,
             CheckCommand.class,
             EvalCommand.class,
             TrainCommand.class,
+            ConvertModelCommand.class,
+            ExportDataCommand.class,
+            PadCommand.class,
             ServeCommand.class,
         })
 public final class InkMath {

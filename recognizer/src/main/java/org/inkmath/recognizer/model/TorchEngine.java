@@ -26,6 +26,20 @@ public final class TorchEngine {
         return engine().newBaseManager();
     }
 
+    /**
+     * Sets the intra-op threads of the tensor library for the whole process (PyTorch has one
+     * setting per process); 0 leaves PyTorch's default (one per core).
+     */
+    public static void setThreads(int threads) {
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must not be negative: " + threads);
+        }
+        engine();
+        if (threads > 0) {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+        }
+    }
+
     /** Seeds the engine's random numbers (initialisation, dropout). */
     public static void seed(long seed) {
         engine().setRandomSeed((int) seed);

@@ -1,0 +1,157 @@
+package org.inkmath.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.inkmath.latex.TokenSequence;
+import org.inkmath.latex.Vocabulary;
+import org.inkmath.latex.automaton.PrefixAutomaton;
+import org.inkmath.recognizer.Recognizer;
+import org.inkmath.recognizer.ink.Ink;
+import org.inkmath.recognizer.ink.InkDocument;
+import org.inkmath.recognizer.ink.InkMlWriter;
+import org.inkmath.recognizer.ink.InkPoint;
+import org.inkmath.recognizer.ink.JsonStrokes;
+import org.inkmath.recognizer.ink.Stroke;
+import org.inkmath.recognizer.model.ComerModel;
+import org.inkmath.recognizer.model.ModelConfig;
+import org.inkmath.recognizer.model.WeightPrecision;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecognizeCommandTest {
+
+    @TempDir
+    static Path temp;
+    private static Path model;
+    private static Path inkml;
+    private static Path json;
+    private static final String[] SMALL = {"--beam", "3", "--max-length", "10"};
+
+    @BeforeAll
+    static void tinyModelAndInk() throws Exception {
+        model = temp.resolve("tiny.safetensors");
+        ModelConfig tiny = ModelConfig.reference().withGrowth(4, 8).withDenseDepth(2).withDecoder(32, 4, 3, 64)
+                .withCoverageChannels(8);
+        try (ComerModel m = ComerModel.create(tiny, Vocabulary.crohme(), 4)) {
+            m.save(model, WeightPrecision.FLOAT16);
+        }
+        List<Stroke> strokes = new ArrayList<>();
+        for (int s = 0; s < 3; s++) {
+            List<InkPoint> points = new ArrayList<>();
+            for (int i = 0; i <= 8; i++) {
+                points.add(new InkPoint(s * 12 + i, (s % 2 == 0 ? i : 8 - i) * 1.5, i));
+            }
+            strokes.add(new Stroke(points));
+        }
+        Ink ink = new Ink(strokes);
+        inkml = temp.resolve("f.inkml");
+        InkMlWriter.write(InkDocument.of(ink), inkml);
+        json = Files.writeString(temp.resolve("f.json"), JsonStrokes.write(ink));
+    }
+
+    private static CliRun.Result run(String... args) {
+        List<String> all = new ArrayList<>(List.of("recognize", "--model", model.toString()));
+        all.addAll(List.of(SMALL));
+        all.addAll(List.of(args));
+        return CliRun.once(all.toArray(String[]::new));
+    }
+
+    @Test
+    void printsOneValidLatexLinePerFileInOrder() {
+        CliRun.Result r = run(inkml.toString(), json.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String[] lines = r.out().split("\n");
+        assertEquals(2, lines.length, r.out());
+        assertEquals(lines[0], lines[1], "the same ink as InkML and as JSON strokes reads the same");
+        assertTrue(PrefixAutomaton.crohme(PrefixAutomaton.Mode.LATEX).accepts(TokenSequence.parse(lines[0])), lines[0]);
+        assertFalse(r.err().contains("warning"), "a model of the user's own gets no warning: " + r.err());
+    }
+
+    @Test
+    void jsonLinesCarryTheWholeResultAndErrorsPerFile() throws Exception {
+        Path broken = Files.writeString(temp.resolve("broken.inkml"), "<ink><trace>1 2,</ink>");
+        CliRun.Result r = run("--json", "--nbest", "3", inkml.toString(), broken.toString());
+        assertEquals(InkMath.EXIT_ERROR, r.exitCode());
+        String[] lines = r.out().split("\n");
+        assertEquals(2, lines.length, r.out());
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode ok = mapper.readTree(lines[0]);
+        assertEquals(inkml.toString(), ok.get("file").asText());
+        assertEquals(ok.get("latex").asText(), ok.get("alternatives").get(0).get("latex").asText());
+        assertTrue(ok.get("alternatives").size() >= 1 && ok.get("alternatives").size() <= 3);
+        assertTrue(ok.get("timings").get("totalMs").asDouble() > 0);
+        assertTrue(ok.has("valid") && ok.has("repaired") && ok.has("confidence"));
+        JsonNode bad = mapper.readTree(lines[1]);
+        assertTrue(bad.get("error").asText().contains("broken.inkml"), bad.toString());
+        assertTrue(r.err().contains("inkmath: ") && r.err().contains("broken.inkml"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void nBestPrintsRankScoreAndLatex() {
+        CliRun.Result r = run("--nbest", "3", "--strategy", "beam", inkml.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String[] lines = r.out().strip().split("\n");
+        assertTrue(lines.length >= 1 && lines.length <= 3, r.out());
+        for (int i = 0; i < lines.length; i++) {
+            String[] parts = lines[i].split("\t");
+            assertEquals(3, parts.length, lines[i]);
+            assertEquals(String.valueOf(i + 1), parts[0]);
+            Double.parseDouble(parts[1]);
+        }
+    }
+
+    @Test
+    void badUsageAndMissingModelsAreNamed() {
+        CliRun.Result strategy = run("--strategy", "sideways", inkml.toString());
+        assertEquals(2, strategy.exitCode());
+        assertTrue(strategy.err().contains("sideways"), strategy.err());
+        CliRun.Result noModel = CliRun.once("recognize", "--model", temp.resolve("none.safetensors").toString(),
+                inkml.toString());
+        assertEquals(InkMath.EXIT_ERROR, noModel.exitCode());
+        assertTrue(noModel.err().startsWith("inkmath: cannot load the model"), noModel.err());
+        CliRun.Result missing = run(temp.resolve("nope.inkml").toString());
+        assertEquals(InkMath.EXIT_ERROR, missing.exitCode());
+        assertTrue(missing.err().contains("nope.inkml: no such file"), missing.err());
+    }
+
+    @Test
+    void theDefaultModelIsUsedOrItsAbsenceExplained() {
+        CliRun.Result r = CliRun.once("recognize", "--greedy", "--max-length", "10", inkml.toString());
+        if (Recognizer.hasDefaultModel()) {
+            assertEquals(0, r.exitCode(), r.err());
+            assertEquals(1, r.out().strip().split("\n").length);
+        } else {
+            assertEquals(InkMath.EXIT_ERROR, r.exitCode());
+            assertTrue(r.err().contains("no default model"), r.err());
+        }
+    }
+
+    @Test
+    void convertModelHalvesTheFileAndKeepsTheAnswers() throws Exception {
+        Path wide = temp.resolve("wide.safetensors");
+        CliRun.Result toWide = CliRun.once("convert-model", "--precision", "float32", model.toString(), wide.toString());
+        assertEquals(0, toWide.exitCode(), toWide.err());
+        Path narrow = temp.resolve("narrow.safetensors");
+        CliRun.Result toNarrow = CliRun.once("convert-model", wide.toString(), narrow.toString());
+        assertEquals(0, toNarrow.exitCode(), toNarrow.err());
+        assertTrue(Files.size(narrow) < 0.6 * Files.size(wide), Files.size(narrow) + " vs " + Files.size(wide));
+        CliRun.Result a = CliRun.once("recognize", "--model", narrow.toString(), "--greedy", "--max-length", "10",
+                inkml.toString());
+        CliRun.Result b = CliRun.once("recognize", "--model", model.toString(), "--greedy", "--max-length", "10",
+                inkml.toString());
+        assertEquals(b.out(), a.out(), "the float16 model was saved from float16 weights: same answers");
+        CliRun.Result broken = CliRun.once("convert-model", inkml.toString(), narrow.toString());
+        assertEquals(InkMath.EXIT_ERROR, broken.exitCode());
+        assertTrue(broken.err().startsWith("inkmath: "), broken.err());
+    }
+}
