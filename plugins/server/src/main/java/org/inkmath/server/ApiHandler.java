@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -48,6 +49,8 @@ final class ApiHandler extends Handler.Abstract implements AutoCloseable {
     private final PadAssets pad = new PadAssets();
     private final WorkQueue recognitions;
     private final WorkQueue renders;
+    /** Kibibytes of request bodies that may be held at once (see ServerSettings.uploadBudgetBytes). */
+    private final Semaphore uploadBudget;
 
     ApiHandler(Recognizer recognizer, ServerSettings settings) {
         this.recognizer = recognizer;
@@ -55,6 +58,7 @@ final class ApiHandler extends Handler.Abstract implements AutoCloseable {
         this.cors = new CorsPolicy(settings.extraOrigins());
         this.recognitions = new WorkQueue("recognition", settings.workers(), settings.queueCapacity());
         this.renders = new WorkQueue("rendering", Math.min(2, settings.workers()), 32);
+        this.uploadBudget = new Semaphore(kibibytes(settings.uploadBudgetBytes()));
         // jlatexmath loads its fonts on first use (seconds): do it now, not in the first request
         Thread warmUp = new Thread(() -> {
             try {
@@ -160,9 +164,21 @@ final class ApiHandler extends Handler.Abstract implements AutoCloseable {
 
     private void recognize(Request request, Response response, Callback callback, long deadline) throws ApiError {
         long arrived = request.getHeadersNanoTime();
-        byte[] body = body(request);
-        RecognizeRequest parsed = RecognizeRequest.read(request.getHeaders().get(HttpHeader.CONTENT_TYPE), body,
-                query(request), settings);
+        RecognizeRequest parsed;
+        // the body and what is parsed from it are held only while this permit is
+        int permits = kibibytes(request.getLength() >= 0 ? request.getLength() : settings.maxBodyBytes());
+        if (request.getLength() <= settings.maxBodyBytes() && !uploadBudget.tryAcquire(permits)) {
+            throw new ApiError(503, "busy", "too many uploads are under way; try again in a moment", 1);
+        }
+        try {
+            byte[] body = body(request);
+            parsed = RecognizeRequest.read(request.getHeaders().get(HttpHeader.CONTENT_TYPE), body, query(request),
+                    settings);
+        } finally {
+            if (request.getLength() <= settings.maxBodyBytes()) {
+                uploadBudget.release(permits);
+            }
+        }
         long parsedAt = System.nanoTime();
         long[] startedAt = new long[1];
         Recognition result = recognitions.run(() -> {
@@ -185,6 +201,10 @@ final class ApiHandler extends Handler.Abstract implements AutoCloseable {
         long done = System.nanoTime();
         sendJson(response, callback, 200, recognitionJson(result, (parsedAt - arrived) / 1e6,
                 (startedAt[0] - parsedAt) / 1e6, (done - arrived) / 1e6));
+    }
+
+    private static int kibibytes(long bytes) {
+        return (int) Math.min(Integer.MAX_VALUE, (bytes >> 10) + 1);
     }
 
     /** Reads the body within the size limit; a declared length over it is refused unread. */
@@ -255,6 +275,7 @@ final class ApiHandler extends Handler.Abstract implements AutoCloseable {
         json.set("renderQueue", queueJson(renders.stats()));
         ObjectNode limits = json.putObject("limits");
         limits.put("maxBodyBytes", settings.maxBodyBytes());
+        limits.put("uploadBudgetBytes", settings.uploadBudgetBytes());
         limits.put("maxStrokes", settings.maxStrokes());
         limits.put("maxPoints", settings.maxPoints());
         limits.put("maxImagePixels", settings.maxImagePixels());

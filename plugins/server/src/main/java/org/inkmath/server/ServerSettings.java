@@ -24,10 +24,14 @@ import org.inkmath.recognizer.RecognizerOptions;
  * @param recognition      decoding options when a request names none
  * @param maxBeam          the largest beam a request may ask for
  * @param extraOrigins     origins allowed by CORS beyond localhost pages and VS Code webviews
+ * @param uploadBudgetBytes request bodies held in memory at once, all requests together: a
+ *                         request whose body would exceed it is answered 503 before it is read,
+ *                         so many large uploads at once cannot exhaust the heap
  */
 public record ServerSettings(String host, int port, int maxBodyBytes, int maxStrokes, int maxPoints,
                              long maxImagePixels, int workers, int queueCapacity, Duration requestTimeout,
-                             RecognizerOptions recognition, int maxBeam, List<String> extraOrigins) {
+                             RecognizerOptions recognition, int maxBeam, List<String> extraOrigins,
+                             long uploadBudgetBytes) {
 
     public static final String LOOPBACK = "127.0.0.1";
     public static final int DEFAULT_PORT = 8765;
@@ -55,6 +59,10 @@ public record ServerSettings(String host, int port, int maxBodyBytes, int maxStr
         }
         positive("max beam", maxBeam);
         extraOrigins = List.copyOf(extraOrigins);
+        if (uploadBudgetBytes < maxBodyBytes) {
+            throw new IllegalArgumentException("the upload budget (" + uploadBudgetBytes
+                    + " bytes) must hold at least one body of the largest size (" + maxBodyBytes + ")");
+        }
     }
 
     private static void positive(String what, long value) {
@@ -63,11 +71,11 @@ public record ServerSettings(String host, int port, int maxBodyBytes, int maxStr
         }
     }
 
-    /** Loopback, port 8765, 8 MiB bodies, one worker per core, 16 waiting, 30 s per request. */
+    /** Loopback, port 8765, 8 MiB bodies (64 MiB in all), one worker per core, 16 waiting, 30 s per request. */
     public static ServerSettings defaults() {
         return new ServerSettings(LOOPBACK, DEFAULT_PORT, 8 << 20, 1_000, 100_000, 16_000_000L,
                 Runtime.getRuntime().availableProcessors(), 16, Duration.ofSeconds(30),
-                RecognizerOptions.defaults(), 20, List.of());
+                RecognizerOptions.defaults(), 20, List.of(), 64L << 20);
     }
 
     /** Whether the server listens on the loopback interface only. */
@@ -77,51 +85,57 @@ public record ServerSettings(String host, int port, int maxBodyBytes, int maxStr
 
     public ServerSettings withHost(String h) {
         return new ServerSettings(h, port, maxBodyBytes, maxStrokes, maxPoints, maxImagePixels, workers, queueCapacity,
-                requestTimeout, recognition, maxBeam, extraOrigins);
+                requestTimeout, recognition, maxBeam, extraOrigins, uploadBudgetBytes);
     }
 
     public ServerSettings withPort(int p) {
         return new ServerSettings(host, p, maxBodyBytes, maxStrokes, maxPoints, maxImagePixels, workers, queueCapacity,
-                requestTimeout, recognition, maxBeam, extraOrigins);
+                requestTimeout, recognition, maxBeam, extraOrigins, uploadBudgetBytes);
     }
 
+    /** The largest body; the upload budget grows to hold four such bodies if it is smaller. */
     public ServerSettings withMaxBodyBytes(int n) {
         return new ServerSettings(host, port, n, maxStrokes, maxPoints, maxImagePixels, workers, queueCapacity,
-                requestTimeout, recognition, maxBeam, extraOrigins);
+                requestTimeout, recognition, maxBeam, extraOrigins, Math.max(uploadBudgetBytes, 4L * n));
+    }
+
+    public ServerSettings withUploadBudgetBytes(long n) {
+        return new ServerSettings(host, port, maxBodyBytes, maxStrokes, maxPoints, maxImagePixels, workers,
+                queueCapacity, requestTimeout, recognition, maxBeam, extraOrigins, n);
     }
 
     public ServerSettings withInkLimits(int strokes, int points) {
         return new ServerSettings(host, port, maxBodyBytes, strokes, points, maxImagePixels, workers, queueCapacity,
-                requestTimeout, recognition, maxBeam, extraOrigins);
+                requestTimeout, recognition, maxBeam, extraOrigins, uploadBudgetBytes);
     }
 
     public ServerSettings withMaxImagePixels(long n) {
         return new ServerSettings(host, port, maxBodyBytes, maxStrokes, maxPoints, n, workers, queueCapacity,
-                requestTimeout, recognition, maxBeam, extraOrigins);
+                requestTimeout, recognition, maxBeam, extraOrigins, uploadBudgetBytes);
     }
 
     public ServerSettings withWorkers(int n) {
         return new ServerSettings(host, port, maxBodyBytes, maxStrokes, maxPoints, maxImagePixels, n, queueCapacity,
-                requestTimeout, recognition, maxBeam, extraOrigins);
+                requestTimeout, recognition, maxBeam, extraOrigins, uploadBudgetBytes);
     }
 
     public ServerSettings withQueueCapacity(int n) {
         return new ServerSettings(host, port, maxBodyBytes, maxStrokes, maxPoints, maxImagePixels, workers, n,
-                requestTimeout, recognition, maxBeam, extraOrigins);
+                requestTimeout, recognition, maxBeam, extraOrigins, uploadBudgetBytes);
     }
 
     public ServerSettings withRequestTimeout(Duration d) {
         return new ServerSettings(host, port, maxBodyBytes, maxStrokes, maxPoints, maxImagePixels, workers, queueCapacity,
-                d, recognition, maxBeam, extraOrigins);
+                d, recognition, maxBeam, extraOrigins, uploadBudgetBytes);
     }
 
     public ServerSettings withRecognition(RecognizerOptions o) {
         return new ServerSettings(host, port, maxBodyBytes, maxStrokes, maxPoints, maxImagePixels, workers, queueCapacity,
-                requestTimeout, o, maxBeam, extraOrigins);
+                requestTimeout, o, maxBeam, extraOrigins, uploadBudgetBytes);
     }
 
     public ServerSettings withExtraOrigins(List<String> origins) {
         return new ServerSettings(host, port, maxBodyBytes, maxStrokes, maxPoints, maxImagePixels, workers, queueCapacity,
-                requestTimeout, recognition, maxBeam, origins);
+                requestTimeout, recognition, maxBeam, origins, uploadBudgetBytes);
     }
 }

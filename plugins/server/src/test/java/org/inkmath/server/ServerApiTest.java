@@ -259,6 +259,40 @@ class ServerApiTest {
     }
 
     @Test
+    void uploadsBeyondTheMemoryBudgetWaitTheirTurn() throws Exception {
+        ServerSettings tight = TestServer.settings().withMaxBodyBytes(64 * 1024).withUploadBudgetBytes(100 * 1024);
+        try (InkServer small = InkServer.start(server.recognizer, tight)) {
+            byte[] padded = (STROKES + " ".repeat(60_000 - STROKES.length())).getBytes(StandardCharsets.UTF_8);
+            try (Socket slow = new Socket("127.0.0.1", small.port())) {
+                // a slow upload holds 60 KB of the 100 KB budget while it trickles in
+                slow.getOutputStream().write(("POST /api/recognize HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 60000\r\n\r\n[[[0,0],")
+                        .getBytes(StandardCharsets.US_ASCII));
+                slow.getOutputStream().flush();
+                HttpResponse<String> refused = null;
+                for (int i = 0; i < 100 && (refused == null || refused.statusCode() != 503); i++) {
+                    Thread.sleep(20); // until the server has begun reading the slow one
+                    refused = server.client.send(HttpRequest.newBuilder(small.uri().resolve("/api/recognize"))
+                            .timeout(java.time.Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(padded)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                }
+                assertError(refused, 503, "uploads");
+                assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+            }
+            // the slow client hung up: its share of the budget comes back
+            HttpResponse<String> ok = null;
+            for (int i = 0; i < 100 && (ok == null || ok.statusCode() != 200); i++) {
+                Thread.sleep(20);
+                ok = server.client.send(HttpRequest.newBuilder(small.uri().resolve("/api/recognize"))
+                        .timeout(java.time.Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(padded)).build(), HttpResponse.BodyHandlers.ofString());
+            }
+            assertEquals(200, ok.statusCode(), ok.body());
+        }
+    }
+
+    @Test
     void unknownPathsAndWrongMethodsAreJsonErrors() throws Exception {
         assertError(server.get("/etc/passwd"), 404, "no such path");
         HttpResponse<String> traversal = server.get("/pad.js/../../etc/passwd");
