@@ -2,17 +2,16 @@ package org.inkmath.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.inkmath.recognizer.Recognizer;
 import org.inkmath.recognizer.RecognizerOptions;
 import org.inkmath.recognizer.decode.Decoder.Strategy;
-import org.inkmath.recognizer.model.ModelFormatException;
 import org.inkmath.server.InkServer;
 import org.inkmath.server.ServerSettings;
 
@@ -101,19 +100,16 @@ public final class ServeCommand implements Callable<Integer> {
         ServerSettings settings = settings();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Recognizer recognizer;
-        try {
-            recognizer = loadModel(settings.recognition());
-        } catch (IOException | ModelFormatException e) {
-            err.println("inkmath: " + e.getMessage());
+        Optional<Recognizer> loaded = ModelChoice.load(model, settings.recognition(), err);
+        if (loaded.isEmpty()) {
             return InkMath.EXIT_ERROR;
         }
-        try (recognizer; InkServer server = InkServer.start(recognizer, settings)) {
+        try (Recognizer recognizer = loaded.get(); InkServer server = InkServer.start(recognizer, settings)) {
             if (!settings.loopbackOnly()) {
                 err.println("inkmath: warning: listening on " + host + ": anyone who can reach this machine can use "
                         + "the server; it has no authentication");
             }
-            if (!recognizer.model().isReleased()) {
+            if (model != null && !recognizer.model().isReleased()) { // the default model's warning came with loading
                 err.println("inkmath: warning: the model " + recognizer.model().summary()
                         + " is not a released model: expect wrong results");
             }
@@ -172,18 +168,5 @@ public final class ServeCommand implements Callable<Integer> {
         if (value < min || value > max) {
             throw new ParameterException(spec.commandLine(), option + " must be " + min + " to " + max + ": " + value);
         }
-    }
-
-    private Recognizer loadModel(RecognizerOptions options) throws IOException, ModelFormatException {
-        if (model != null) {
-            if (!Files.isRegularFile(model)) {
-                throw new IOException("cannot read the model " + model + ": no such file");
-            }
-            return Recognizer.load(model, options);
-        }
-        if (!Recognizer.hasDefaultModel()) {
-            throw new IOException("this build has no built-in model; give one with --model FILE.safetensors");
-        }
-        return Recognizer.loadDefault(options);
     }
 }

@@ -58,7 +58,7 @@ class ServeCommandTest {
     void aMissingModelFileIsANamedError() {
         CliRun.Result r = CliRun.once("serve", "--port", "0", "--model", dir.resolve("nope.safetensors").toString());
         assertEquals(InkMath.EXIT_ERROR, r.exitCode());
-        assertTrue(r.err().startsWith("inkmath: cannot read the model") && r.err().contains("no such file"), r.err());
+        assertTrue(r.err().startsWith("inkmath: cannot load the model") && r.err().contains("no such file"), r.err());
     }
 
     @Test
