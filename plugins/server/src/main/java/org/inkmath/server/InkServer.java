@@ -51,8 +51,10 @@ public final class InkServer implements AutoCloseable {
         ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(settings.host());
         connector.setPort(settings.port());
-        // a client that stops sending or reading is dropped instead of holding a thread
-        connector.setIdleTimeout(Math.min(settings.requestTimeout().toMillis(), TimeUnit.SECONDS.toMillis(30)));
+        // A client that stops sending or reading is dropped instead of holding a thread. The
+        // connection is silent while a recognition runs, so the idle limit must outlast the request
+        // limit: equal, the connection was closed just as the 503/504 answer was due.
+        connector.setIdleTimeout(settings.requestTimeout().toMillis() + TimeUnit.SECONDS.toMillis(5));
         jetty.addConnector(connector);
         ApiHandler handler = new ApiHandler(recognizer, settings);
         jetty.setHandler(handler);

@@ -270,7 +270,10 @@ class ServerApiTest {
                         .getBytes(StandardCharsets.US_ASCII));
                 slow.getOutputStream().flush();
                 HttpResponse<String> refused = null;
-                for (int i = 0; i < 100 && (refused == null || refused.statusCode() != 503); i++) {
+                // a deadline rather than a count of tries: on a loaded machine the server may be slow
+                // to begin reading the slow upload
+                long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+                while ((refused == null || refused.statusCode() != 503) && System.nanoTime() < until) {
                     Thread.sleep(20); // until the server has begun reading the slow one
                     refused = server.client.send(HttpRequest.newBuilder(small.uri().resolve("/api/recognize"))
                             .timeout(java.time.Duration.ofSeconds(30)).header("Content-Type", "application/json")
@@ -282,7 +285,8 @@ class ServerApiTest {
             }
             // the slow client hung up: its share of the budget comes back
             HttpResponse<String> ok = null;
-            for (int i = 0; i < 100 && (ok == null || ok.statusCode() != 200); i++) {
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while ((ok == null || ok.statusCode() != 200) && System.nanoTime() < until) {
                 Thread.sleep(20);
                 ok = server.client.send(HttpRequest.newBuilder(small.uri().resolve("/api/recognize"))
                         .timeout(java.time.Duration.ofSeconds(30)).header("Content-Type", "application/json")
