@@ -16,8 +16,8 @@ import org.inkmath.recognizer.image.ImageOps;
 /**
  * Attention heatmaps as small pictures: for each token, the input shrunk to a thumbnail (dark ink
  * on white) with the token's attention laid over it in red, upsampled bilinearly from the model's
- * 16-pixel grid and scaled to its own maximum, so that each thumbnail shows where that token
- * looked most.
+ * 16-pixel grid. Only attention above the map's mean is drawn, scaled to the map's maximum: a
+ * token that looked everywhere alike shows no red, one that looked at one symbol shows it.
  *
  * <pre>{@code
  * for (AttentionPictures.Thumbnail t : AttentionPictures.thumbnails(view, 60)) {
@@ -69,15 +69,19 @@ public final class AttentionPictures {
     static BufferedImage overlay(GrayImage small, Recognition.AttentionMaps maps, float[] weights) {
         int tw = small.width(), th = small.height();
         float max = 0;
+        double mean = 0;
         for (float w : weights) {
             max = Math.max(max, w);
+            mean += w;
         }
+        mean /= Math.max(1, weights.length);
+        double range = max - mean;
         BufferedImage img = new BufferedImage(tw, th, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < th; y++) {
             double gy = (y + 0.5) / th * maps.imageHeight() / CELL - 0.5;
             for (int x = 0; x < tw; x++) {
                 double gx = (x + 0.5) / tw * maps.imageWidth() / CELL - 0.5;
-                double heat = max > 0 ? bilinear(weights, maps.height(), maps.width(), gy, gx) / max : 0;
+                double heat = range > 1e-12 ? (bilinear(weights, maps.height(), maps.width(), gy, gx) - mean) / range : 0;
                 double ink = small.get(x, y) / 255.0;
                 double base = 255 * (1 - 0.85 * ink); // dark ink on white
                 double a = MAX_ALPHA * Math.max(0, Math.min(1, heat));

@@ -342,7 +342,8 @@ public final class HtmlReport {
     private static void inputImage(StringBuilder out, InputPictures pictures, String name) {
         out.append("<div class=\"input\"><div class=\"meta\">input</div>\n");
         try {
-            out.append("<img alt=\"input\" src=\"").append(dataUri(pictures.png(name))).append("\"/>\n");
+            byte[] png = pictures.png(name);
+            out.append("<img alt=\"input\" src=\"").append(dataUri(png)).append("\"/>\n");
         } catch (IOException ex) {
             out.append("<p class=\"error\">").append(Text.html(ex.getMessage() == null ? "no input image" : ex.getMessage()))
                     .append("</p>\n");
