@@ -30,9 +30,11 @@ import org.inkmath.latex.render.RenderOptions;
  * String page = HtmlReport.write(report, HtmlReport.Options.defaults().withImages(Path.of("2014/img")));
  * }</pre>
  *
- * A prediction that cannot be drawn shows its text and the renderer's message. The input image
- * of expression {@code NAME} is {@code NAME.png} in the images folder; CROHME's images are white
- * ink on black and are shown inverted.
+ * A prediction that cannot be drawn shows its text and the renderer's message. The input picture
+ * of an expression comes from {@link InputPictures} ({@code NAME.png} of a folder, or the model's
+ * input drawn from ink); CROHME's images are white ink on black and are shown inverted. When the
+ * options carry attention ({@link Options#withAttention}), the first cards also show one heatmap
+ * per token ({@link AttentionPictures}).
  */
 public final class HtmlReport {
 
