@@ -243,15 +243,13 @@ public final class HtmlReport {
                     + String.join(", ", names.subList(0, Math.min(MarkdownReport.NAMES_LISTED, names.size())))
                     + (names.size() > MarkdownReport.NAMES_LISTED ? ", ..." : ""));
         }
+        out.append("</ul>\n");
         RunFacts run = report.run();
         if (run != null) {
-            MarkdownReport.runFacts(run).forEach((k, v) -> {
-                if (!k.equals("date")) { // the date is in the page's first line
-                    item(out, k, v);
-                }
-            });
+            out.append("<h2>Run</h2>\n<ul>\n");
+            MarkdownReport.runFacts(run).forEach((k, v) -> item(out, k, v));
+            out.append("</ul>\n");
         }
-        out.append("</ul>\n");
     }
 
     private static void item(StringBuilder out, String key, String value) {

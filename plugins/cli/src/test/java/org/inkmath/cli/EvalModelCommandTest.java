@@ -114,6 +114,7 @@ class EvalModelCommandTest {
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("<div class=\"input\">"), "the input images are on the cards");
         assertFalse(html.contains("class=\"att\""), "no heatmaps unless asked for");
+        assertTrue(html.contains("<h2>Run</h2>") && html.contains("<li>latency p50 / p95: "), "speed on the page");
         assertFalse(r.err().contains("Exception"), r.err());
     }
 
