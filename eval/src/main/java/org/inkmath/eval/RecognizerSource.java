@@ -136,8 +136,8 @@ public final class RecognizerSource implements PredictionSource {
         s.put("strategy", o.strategy().name().toLowerCase(Locale.ROOT));
         if (o.strategy() != Strategy.GREEDY) {
             s.put("beam", Integer.toString(o.beamSize()));
-            s.put("length penalty", Double.toString(o.lengthPenalty()));
         }
+        s.put("length penalty", Double.toString(o.lengthPenalty()));
         s.put("max length", Integer.toString(o.maxLength()));
         s.put("constrained", Boolean.toString(o.constrained()));
         s.put("workers", Integer.toString(config.workers()));

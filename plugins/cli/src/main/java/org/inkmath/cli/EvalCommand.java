@@ -57,10 +57,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval",
         sortOptions = false,
         description = {
-            "Evaluates a model (or a file of its predictions) against the truth the way CROHME",
-            "results are reported: expression rate (exact token match), at most 1, 2, 3 token",
-            "edits, structure rate (layout right, symbols ignored), validity, symbol and",
-            "relation precision and recall, figures by length, the most frequent token",
+            "Evaluates a model (or a file of its predictions) against the truth the way",
+            "CROHME results are reported: expression rate (exact token match), at most 1, 2,",
+            "3 token edits, structure rate (layout right, symbols ignored), validity, symbol",
+            "and relation precision and recall, figures by length, the most frequent token",
             "confusions and, for a model, latency, expressions per second and peak memory.",
             "Writes report.json, report.md and report.html (self-contained: images inlined)",
             "into --out and prints the summary table. With --compare, puts two report.json",
@@ -77,8 +77,8 @@ import picocli.CommandLine.Spec;
             "Without --predictions the model is run: --model FILE, else the default model of",
             "this build. Its LaTeX always validates (invalid output is repaired); the",
             "validity rate counts the decoder's own output. The same model, inputs and",
-            "settings give the same report, whatever --workers (timings aside; see",
-            "--deterministic).",
+            "settings give the same report (timings aside; see --deterministic), whatever",
+            "--workers as long as the threads per worker (--threads / --workers) are equal.",
             "",
             "A predictions file has the caption format, NAME<TAB>tokens a line. A caption",
             "without a prediction (or whose input cannot be read) counts as wrong; names",
@@ -100,7 +100,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     /** Options that shape a model's run; refused with --predictions. */
     private static final List<String> MODEL_OPTIONS = List.of("--model", "--strategy", "--beam", "--constrained",
-            "--max-length", "--threads", "--workers", "--attention");
+            "--max-length", "--length-penalty", "--threads", "--workers", "--attention");
 
     @Spec
     private CommandSpec spec;
@@ -163,6 +163,11 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--max-length", paramLabel = "N", defaultValue = "200",
             description = "Most decoding steps per direction (default: ${DEFAULT-VALUE}).")
     private int maxLength;
+
+    @Option(names = "--length-penalty", paramLabel = "A",
+            description = "Alpha of the hypotheses' score, log-probability / (tokens + 1)^A (default: 0 with greedy,"
+                    + " the argmax at every step as in the trainer's validation; 1 with the beam searches).")
+    private Double lengthPenalty;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
             description = "Processor threads for the model in all; 0: one per core (default: ${DEFAULT-VALUE}).")
@@ -372,7 +377,12 @@ public final class EvalCommand implements Callable<Integer> {
         }
         RecognizerOptions options;
         try {
-            options = RecognizerOptions.defaults().withStrategy(strategy(strategy)).withBeamSize(beam)
+            Strategy chosen = strategy(strategy);
+            // greedy with a length penalty is not the argmax at every step: a beam of one then keeps
+            // a longer hypothesis beside the finished one, and the validation's figures differ
+            double alpha = lengthPenalty != null ? lengthPenalty : chosen == Strategy.GREEDY ? 0
+                    : RecognizerOptions.defaults().lengthPenalty();
+            options = RecognizerOptions.defaults().withStrategy(chosen).withBeamSize(beam).withLengthPenalty(alpha)
                     .withMaxLength(maxLength).withConstrained(constrained).withAlternatives(1).withAttention(attention);
         } catch (IllegalArgumentException e) {
             throw new Usage(e.getMessage());
