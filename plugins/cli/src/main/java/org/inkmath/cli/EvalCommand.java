@@ -405,10 +405,17 @@ public final class EvalCommand implements Callable<Integer> {
                     err.println("inkmath: warning: the default model is " + recognizer.model().summary());
                 }
             } else {
-                name = RecognizerSource.describe(model);
-                recognizer = Recognizer.load(model, options);
+                recognizer = Recognizer.load(model, options); // first: its messages name a missing file well
+                try {
+                    name = RecognizerSource.describe(model);
+                } catch (IOException e) {
+                    recognizer.close();
+                    throw e;
+                }
             }
-        } catch (IOException | ModelFormatException e) {
+        } catch (IOException e) {
+            throw new Failure(InkMath.EXIT_ERROR, "cannot load the model: " + message(e));
+        } catch (ModelFormatException e) {
             throw new Failure(InkMath.EXIT_ERROR, "cannot load the model: " + e.getMessage());
         }
         double loadSeconds = (System.nanoTime() - start) / 1e9;

@@ -193,11 +193,12 @@ class EvalModelCommandTest {
         CliRun.Result noModel = CliRun.once("eval", "--model", dir.resolve("none.safetensors").toString(), "--images",
                 dir.resolve("img").toString(), "--captions", captions, "--out", dir.resolve("x").toString());
         assertEquals(InkMath.EXIT_ERROR, noModel.exitCode());
-        assertTrue(noModel.err().startsWith("inkmath: cannot load the model: "), noModel.err());
+        assertTrue(noModel.err().startsWith("inkmath: cannot load the model: no such file: "), noModel.err());
         Path notAModel = Files.writeString(dir.resolve("bad.safetensors"), "nonsense");
         CliRun.Result bad = CliRun.once("eval", "--model", notAModel.toString(), "--images",
                 dir.resolve("img").toString(), "--captions", captions, "--out", dir.resolve("x").toString());
         assertEquals(InkMath.EXIT_ERROR, bad.exitCode());
+        assertTrue(bad.err().startsWith("inkmath: cannot load the model: "), bad.err());
         assertFalse((noModel.err() + bad.err()).contains("Exception"), noModel.err() + bad.err());
         if (!org.inkmath.recognizer.Recognizer.hasDefaultModel()) {
             CliRun.Result none = CliRun.once("eval", "--images", dir.resolve("img").toString(), "--captions", captions,
