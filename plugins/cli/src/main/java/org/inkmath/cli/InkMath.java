@@ -22,6 +22,10 @@ import picocli.CommandLine.HelpCommand;
             CheckCommand.class,
             EvalCommand.class,
             TrainCommand.class,
+            ConvertModelCommand.class,
+            ExportDataCommand.class,
+            PadCommand.class,
+            ServeCommand.class,
         })
 public final class InkMath {
 

@@ -135,4 +135,23 @@ class RecognizeCommandTest {
             assertTrue(r.err().contains("no default model"), r.err());
         }
     }
+
+    @Test
+    void convertModelHalvesTheFileAndKeepsTheAnswers() throws Exception {
+        Path wide = temp.resolve("wide.safetensors");
+        CliRun.Result toWide = CliRun.once("convert-model", "--precision", "float32", model.toString(), wide.toString());
+        assertEquals(0, toWide.exitCode(), toWide.err());
+        Path narrow = temp.resolve("narrow.safetensors");
+        CliRun.Result toNarrow = CliRun.once("convert-model", wide.toString(), narrow.toString());
+        assertEquals(0, toNarrow.exitCode(), toNarrow.err());
+        assertTrue(Files.size(narrow) < 0.6 * Files.size(wide), Files.size(narrow) + " vs " + Files.size(wide));
+        CliRun.Result a = CliRun.once("recognize", "--model", narrow.toString(), "--greedy", "--max-length", "10",
+                inkml.toString());
+        CliRun.Result b = CliRun.once("recognize", "--model", model.toString(), "--greedy", "--max-length", "10",
+                inkml.toString());
+        assertEquals(b.out(), a.out(), "the float16 model was saved from float16 weights: same answers");
+        CliRun.Result broken = CliRun.once("convert-model", inkml.toString(), narrow.toString());
+        assertEquals(InkMath.EXIT_ERROR, broken.exitCode());
+        assertTrue(broken.err().startsWith("inkmath: "), broken.err());
+    }
 }

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.OptionalDouble;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
@@ -256,7 +257,10 @@ public final class Trainer implements AutoCloseable {
                     }
                 }
             }
-            endEpoch(listener);
+            if (!endEpoch(listener, stopRequested)) {
+                stop = Stop.REQUESTED;
+                break;
+            }
         }
         saveAll(listener);
         return new Outcome(stop, step, epoch, lastLoss, Math.max(schedule.bestRate(), 0));
@@ -291,13 +295,23 @@ public final class Trainer implements AutoCloseable {
         };
     }
 
-    private void endEpoch(TrainingListener listener) throws IOException {
+    /**
+     * Ends an epoch: validates when due. Returns false when a stop was asked for during the
+     * validation, which is then left out (the run saves and stops at once rather than after
+     * minutes of decoding; the next due validation takes place as usual).
+     */
+    private boolean endEpoch(TrainingListener listener, BooleanSupplier stopRequested) throws IOException {
         int done = epoch + 1;
         epoch = done;
         position = 0;
         if (config.validateEvery() > 0 && done % config.validateEvery() == 0 && validation.size() > 0) {
             listener.validationStarted(done, validation.size());
-            double rate = validation.expressionRate(model, config.maxDecodeLength(), listener::validationImageDone);
+            OptionalDouble measured = validation.expressionRate(model, config.maxDecodeLength(),
+                    listener::validationImageDone, stopRequested);
+            if (measured.isEmpty()) {
+                return false;
+            }
+            double rate = measured.getAsDouble();
             boolean best = schedule.improvedBy(rate);
             schedule = schedule.afterValidation(rate, config.plateauFactor(),
                     Math.max(1, config.plateauEpochs() / config.validateEvery()));
@@ -311,6 +325,7 @@ public final class Trainer implements AutoCloseable {
             listener.validated(done, rate, best);
             writeReports();
         }
+        return true;
     }
 
     private void saveAll(TrainingListener listener) throws IOException {

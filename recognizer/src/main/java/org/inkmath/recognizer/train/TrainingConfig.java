@@ -3,6 +3,7 @@ package org.inkmath.recognizer.train;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.function.Consumer;
 import org.inkmath.recognizer.model.ModelConfig;
 
 /**
@@ -98,75 +99,117 @@ public record TrainingConfig(
     }
 
     public TrainingConfig withSeed(long s) {
-        return new TrainingConfig(model, s, learningRate, momentum, weightDecay, plateauFactor, plateauEpochs,
-                validateEvery, validationSubset, maxDecodeLength, batchImages, batchPixels, bidirectional, augmentation,
-                epochs, maxSteps, threads, clipNorm);
+        return with(b -> b.seed = s);
     }
 
     public TrainingConfig withOptimizer(double lr, double mom, double decay) {
-        return new TrainingConfig(model, seed, lr, mom, decay, plateauFactor, plateauEpochs,
-                validateEvery, validationSubset, maxDecodeLength, batchImages, batchPixels, bidirectional, augmentation,
-                epochs, maxSteps, threads, clipNorm);
+        return with(b -> {
+            b.learningRate = lr;
+            b.momentum = mom;
+            b.weightDecay = decay;
+        });
     }
 
     public TrainingConfig withPlateau(double factor, int epochsWithoutGain) {
-        return new TrainingConfig(model, seed, learningRate, momentum, weightDecay, factor, epochsWithoutGain,
-                validateEvery, validationSubset, maxDecodeLength, batchImages, batchPixels, bidirectional, augmentation,
-                epochs, maxSteps, threads, clipNorm);
+        return with(b -> {
+            b.plateauFactor = factor;
+            b.plateauEpochs = epochsWithoutGain;
+        });
     }
 
     public TrainingConfig withValidation(int every, int subset, int decodeLength) {
-        return new TrainingConfig(model, seed, learningRate, momentum, weightDecay, plateauFactor, plateauEpochs,
-                every, subset, decodeLength, batchImages, batchPixels, bidirectional, augmentation,
-                epochs, maxSteps, threads, clipNorm);
+        return with(b -> {
+            b.validateEvery = every;
+            b.validationSubset = subset;
+            b.maxDecodeLength = decodeLength;
+        });
     }
 
     public TrainingConfig withBatches(int images, long pixels) {
-        return new TrainingConfig(model, seed, learningRate, momentum, weightDecay, plateauFactor, plateauEpochs,
-                validateEvery, validationSubset, maxDecodeLength, images, pixels, bidirectional, augmentation,
-                epochs, maxSteps, threads, clipNorm);
+        return with(b -> {
+            b.batchImages = images;
+            b.batchPixels = pixels;
+        });
     }
 
     public TrainingConfig withTargets(boolean bothDirections) {
-        return new TrainingConfig(model, seed, learningRate, momentum, weightDecay, plateauFactor, plateauEpochs,
-                validateEvery, validationSubset, maxDecodeLength, batchImages, batchPixels, bothDirections, augmentation,
-                epochs, maxSteps, threads, clipNorm);
+        return with(b -> b.bidirectional = bothDirections);
     }
 
     public TrainingConfig withAugmentation(Augmentation a) {
-        return new TrainingConfig(model, seed, learningRate, momentum, weightDecay, plateauFactor, plateauEpochs,
-                validateEvery, validationSubset, maxDecodeLength, batchImages, batchPixels, bidirectional, a,
-                epochs, maxSteps, threads, clipNorm);
+        return with(b -> b.augmentation = a);
     }
 
     public TrainingConfig withEpochs(int e) {
-        return new TrainingConfig(model, seed, learningRate, momentum, weightDecay, plateauFactor, plateauEpochs,
-                validateEvery, validationSubset, maxDecodeLength, batchImages, batchPixels, bidirectional, augmentation,
-                e, maxSteps, threads, clipNorm);
+        return with(b -> b.epochs = e);
     }
 
     public TrainingConfig withMaxSteps(long steps) {
-        return new TrainingConfig(model, seed, learningRate, momentum, weightDecay, plateauFactor, plateauEpochs,
-                validateEvery, validationSubset, maxDecodeLength, batchImages, batchPixels, bidirectional, augmentation,
-                epochs, steps, threads, clipNorm);
+        return with(b -> b.maxSteps = steps);
     }
 
     public TrainingConfig withThreads(int n) {
-        return new TrainingConfig(model, seed, learningRate, momentum, weightDecay, plateauFactor, plateauEpochs,
-                validateEvery, validationSubset, maxDecodeLength, batchImages, batchPixels, bidirectional, augmentation,
-                epochs, maxSteps, n, clipNorm);
+        return with(b -> b.threads = n);
     }
 
     public TrainingConfig withModel(ModelConfig m) {
-        return new TrainingConfig(m, seed, learningRate, momentum, weightDecay, plateauFactor, plateauEpochs,
-                validateEvery, validationSubset, maxDecodeLength, batchImages, batchPixels, bidirectional, augmentation,
-                epochs, maxSteps, threads, clipNorm);
+        return with(b -> b.model = m);
     }
 
     public TrainingConfig withClipNorm(double norm) {
-        return new TrainingConfig(model, seed, learningRate, momentum, weightDecay, plateauFactor, plateauEpochs,
-                validateEvery, validationSubset, maxDecodeLength, batchImages, batchPixels, bidirectional, augmentation,
-                epochs, maxSteps, threads, norm);
+        return with(b -> b.clipNorm = norm);
+    }
+
+    /** A copy with some fields changed: the one place that lists every field for the withers. */
+    private TrainingConfig with(Consumer<Fields> change) {
+        Fields f = new Fields(this);
+        change.accept(f);
+        return new TrainingConfig(f.model, f.seed, f.learningRate, f.momentum, f.weightDecay, f.plateauFactor,
+                f.plateauEpochs, f.validateEvery, f.validationSubset, f.maxDecodeLength, f.batchImages, f.batchPixels,
+                f.bidirectional, f.augmentation, f.epochs, f.maxSteps, f.threads, f.clipNorm);
+    }
+
+    /** The fields as variables, for {@link #with}. */
+    private static final class Fields {
+        ModelConfig model;
+        long seed;
+        double learningRate;
+        double momentum;
+        double weightDecay;
+        double plateauFactor;
+        int plateauEpochs;
+        int validateEvery;
+        int validationSubset;
+        int maxDecodeLength;
+        int batchImages;
+        long batchPixels;
+        boolean bidirectional;
+        Augmentation augmentation;
+        int epochs;
+        long maxSteps;
+        int threads;
+        double clipNorm;
+
+        Fields(TrainingConfig c) {
+            model = c.model;
+            seed = c.seed;
+            learningRate = c.learningRate;
+            momentum = c.momentum;
+            weightDecay = c.weightDecay;
+            plateauFactor = c.plateauFactor;
+            plateauEpochs = c.plateauEpochs;
+            validateEvery = c.validateEvery;
+            validationSubset = c.validationSubset;
+            maxDecodeLength = c.maxDecodeLength;
+            batchImages = c.batchImages;
+            batchPixels = c.batchPixels;
+            bidirectional = c.bidirectional;
+            augmentation = c.augmentation;
+            epochs = c.epochs;
+            maxSteps = c.maxSteps;
+            threads = c.threads;
+            clipNorm = c.clipNorm;
+        }
     }
 
     public String toJson() {

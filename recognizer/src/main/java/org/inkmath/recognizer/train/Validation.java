@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalDouble;
+import java.util.function.BooleanSupplier;
 import org.inkmath.latex.Vocabulary;
 import org.inkmath.recognizer.decode.GreedyDecoder;
 import org.inkmath.recognizer.image.GrayImage;
@@ -70,11 +72,22 @@ public final class Validation {
 
     /** Decodes every image greedily; {@code imageDone} runs after each image. */
     public double expressionRate(ComerModel model, int maxLength, Runnable imageDone) {
+        return expressionRate(model, maxLength, imageDone, () -> false).orElseThrow();
+    }
+
+    /**
+     * As {@link #expressionRate(ComerModel, int, Runnable)}, checking {@code stop} between
+     * batches: empty when it said stop before the end.
+     */
+    public OptionalDouble expressionRate(ComerModel model, int maxLength, Runnable imageDone, BooleanSupplier stop) {
         if (samples.isEmpty()) {
-            return 0;
+            return OptionalDouble.of(0);
         }
         int correct = 0;
         for (List<Integer> batch : batches) {
+            if (stop.getAsBoolean()) {
+                return OptionalDouble.empty();
+            }
             List<GrayImage> group = new ArrayList<>(batch.size());
             for (int i : batch) {
                 group.add(images.get(i));
@@ -87,6 +100,6 @@ public final class Validation {
                 imageDone.run();
             }
         }
-        return (double) correct / samples.size();
+        return OptionalDouble.of((double) correct / samples.size());
     }
 }

@@ -170,6 +170,43 @@ class TrainerTest {
     }
 
     @Test
+    void aStopRequestDuringValidationSkipsItAndSavesAtOnce() throws Exception {
+        Path out = temp.resolve("run");
+        AtomicInteger validated = new AtomicInteger();
+        AtomicInteger decoded = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean validating = new java.util.concurrent.atomic.AtomicBoolean();
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void validationStarted(int epoch, int images) {
+                validating.set(true);
+            }
+
+            @Override
+            public void validationImageDone() {
+                decoded.incrementAndGet();
+            }
+
+            @Override
+            public void validated(int epoch, double expressionRate, boolean best) {
+                validated.incrementAndGet();
+            }
+        };
+        try (Trainer t = Trainer.start(TinyRuns.tinyConfig(), TinyRuns.samples(4), TinyRuns.samples(4), out, null)) {
+            Trainer.Outcome o = t.run(new Trainer.Session(0, 0), listener, validating::get);
+            assertEquals(Trainer.Stop.REQUESTED, o.stop());
+            assertEquals(1, o.epoch(), "the epoch counts as done");
+        }
+        assertEquals(0, validated.get());
+        assertEquals(0, decoded.get(), "no image decoded after the stop");
+        Checkpoint.State state = Checkpoint.readState(Checkpoint.find(out));
+        assertEquals(1, state.epoch());
+        assertEquals(0, state.position());
+        assertTrue(java.nio.file.Files.readString(out.resolve(Trainer.LOG_FILE)).lines()
+                .noneMatch(l -> l.split(",", -1).length > 5 && !l.split(",", -1)[5].isEmpty()
+                        && !l.startsWith("step")), "no validation row");
+    }
+
+    @Test
     void resumingFromAModelFileKeepsItsWeightsWithAFreshOptimiser() throws Exception {
         Path first = temp.resolve("first");
         runFresh(TinyRuns.tinyConfig().withMaxSteps(3), first);
