@@ -63,9 +63,9 @@ class EvalMatchesValidationTest {
             }
         }
 
-        // length penalty 0: the argmax at every step, as the validation decodes (inkmath eval's greedy default)
-        RecognizerOptions greedy = RecognizerOptions.defaults().withStrategy(Strategy.GREEDY).withLengthPenalty(0)
-                .withMaxLength(200).withAlternatives(1);
+        // the recognizer's greedy (a beam of one, default length penalty), as inkmath eval --strategy greedy runs it
+        RecognizerOptions greedy = RecognizerOptions.defaults().withStrategy(Strategy.GREEDY).withMaxLength(200)
+                .withAlternatives(1);
         EvaluationTruth truth = EvaluationTruth.read(crohme.resolve("2014/caption.txt")).first(samples.size());
         EvaluationReport report;
         try (RecognizerSource source = new RecognizerSource(Recognizer.load(model, greedy), model.getFileName().toString(),

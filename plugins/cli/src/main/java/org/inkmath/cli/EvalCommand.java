@@ -32,7 +32,6 @@ import org.inkmath.eval.report.ReportJson;
 import org.inkmath.recognizer.Recognizer;
 import org.inkmath.recognizer.RecognizerOptions;
 import org.inkmath.recognizer.decode.Decoder.Strategy;
-import org.inkmath.recognizer.model.ModelFormatException;
 import org.inkmath.recognizer.model.TorchEngine;
 
 import picocli.CommandLine.ArgGroup;
@@ -165,8 +164,8 @@ public final class EvalCommand implements Callable<Integer> {
     private int maxLength;
 
     @Option(names = "--length-penalty", paramLabel = "A",
-            description = "Alpha of the hypotheses' score, log-probability / (tokens + 1)^A (default: 0 with greedy,"
-                    + " the argmax at every step as in the trainer's validation; 1 with the beam searches).")
+            description = "Alpha of the hypotheses' ranking score, log-probability / (tokens + 1)^A (default: 1)."
+                    + " Greedy decoding takes the most likely token at every step whatever A.")
     private Double lengthPenalty;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
@@ -215,7 +214,7 @@ public final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    /** An input that cannot be read (exit 3) or is invalid (exit 1), with its message. */
+    /** An input that cannot be read (exit 3) or is invalid (exit 1), with its message (null when already printed). */
     private static final class Failure extends Exception {
         private static final long serialVersionUID = 1L;
         final int exitCode;
@@ -249,7 +248,9 @@ public final class EvalCommand implements Callable<Integer> {
             err.flush();
             return 2;
         } catch (Failure e) {
-            err.println("inkmath: " + e.getMessage());
+            if (e.getMessage() != null) { // null: already said
+                err.println("inkmath: " + e.getMessage());
+            }
             err.flush();
             return e.exitCode;
         }
@@ -377,46 +378,26 @@ public final class EvalCommand implements Callable<Integer> {
         }
         RecognizerOptions options;
         try {
-            Strategy chosen = strategy(strategy);
-            // greedy with a length penalty is not the argmax at every step: a beam of one then keeps
-            // a longer hypothesis beside the finished one, and the validation's figures differ
-            double alpha = lengthPenalty != null ? lengthPenalty : chosen == Strategy.GREEDY ? 0
-                    : RecognizerOptions.defaults().lengthPenalty();
-            options = RecognizerOptions.defaults().withStrategy(chosen).withBeamSize(beam).withLengthPenalty(alpha)
+            RecognizerOptions defaults = RecognizerOptions.defaults();
+            options = defaults.withStrategy(strategy(strategy)).withBeamSize(beam)
+                    .withLengthPenalty(lengthPenalty != null ? lengthPenalty : defaults.lengthPenalty())
                     .withMaxLength(maxLength).withConstrained(constrained).withAlternatives(1).withAttention(attention);
         } catch (IllegalArgumentException e) {
             throw new Usage(e.getMessage());
         }
         int total = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
         int perWorker = Math.max(1, total / workers);
-        if (model == null && !Recognizer.hasDefaultModel()) {
-            throw new Failure(InkMath.EXIT_ERROR, "no model to evaluate: this build has no default model;"
-                    + " give --model FILE (or --predictions FILE)");
-        }
         long start = System.nanoTime();
-        Recognizer recognizer;
+        TorchEngine.setThreads(perWorker);
+        // the same checks, messages and default-model warning as recognize and serve
+        Recognizer recognizer = ModelChoice.load(model, options, err)
+                .orElseThrow(() -> new Failure(InkMath.EXIT_ERROR, null));
         String name;
         try {
-            TorchEngine.setThreads(perWorker);
-            if (model == null) {
-                recognizer = Recognizer.loadDefault(options);
-                name = recognizer.model().name() + " (default model)";
-                if (!recognizer.model().isReleased()) {
-                    err.println("inkmath: warning: the default model is " + recognizer.model().summary());
-                }
-            } else {
-                recognizer = Recognizer.load(model, options); // first: its messages name a missing file well
-                try {
-                    name = RecognizerSource.describe(model);
-                } catch (IOException e) {
-                    recognizer.close();
-                    throw e;
-                }
-            }
+            name = model == null ? recognizer.model().name() + " (default model)" : RecognizerSource.describe(model);
         } catch (IOException e) {
-            throw new Failure(InkMath.EXIT_ERROR, "cannot load the model: " + message(e));
-        } catch (ModelFormatException e) {
-            throw new Failure(InkMath.EXIT_ERROR, "cannot load the model: " + e.getMessage());
+            recognizer.close();
+            throw new Failure(InkMath.EXIT_ERROR, "cannot read the model: " + message(e));
         }
         double loadSeconds = (System.nanoTime() - start) / 1e9;
         return new RecognizerSource(recognizer, name, inputs.modelInputs().orElseThrow(),

@@ -193,7 +193,8 @@ class EvalModelCommandTest {
         CliRun.Result noModel = CliRun.once("eval", "--model", dir.resolve("none.safetensors").toString(), "--images",
                 dir.resolve("img").toString(), "--captions", captions, "--out", dir.resolve("x").toString());
         assertEquals(InkMath.EXIT_ERROR, noModel.exitCode());
-        assertTrue(noModel.err().startsWith("inkmath: cannot load the model: no such file: "), noModel.err());
+        assertEquals("inkmath: cannot load the model: " + dir.resolve("none.safetensors") + ": no such file",
+                noModel.err().strip());
         Path notAModel = Files.writeString(dir.resolve("bad.safetensors"), "nonsense");
         CliRun.Result bad = CliRun.once("eval", "--model", notAModel.toString(), "--images",
                 dir.resolve("img").toString(), "--captions", captions, "--out", dir.resolve("x").toString());
@@ -204,8 +205,8 @@ class EvalModelCommandTest {
             CliRun.Result none = CliRun.once("eval", "--images", dir.resolve("img").toString(), "--captions", captions,
                     "--out", dir.resolve("x").toString());
             assertEquals(InkMath.EXIT_ERROR, none.exitCode());
-            assertTrue(none.err().contains("no model to evaluate: this build has no default model; give --model FILE"),
-                    none.err());
+            assertTrue(none.err().contains("inkmath: no model: this build has no default model yet; give a model file"
+                    + " with --model FILE"), none.err());
         }
     }
 
