@@ -1,15 +1,15 @@
 package org.inkmath.eval;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.IntConsumer;
 
 import org.inkmath.eval.metrics.Confusion;
@@ -55,13 +55,16 @@ public final class Evaluation {
         List<ExpressionScore> scores = new ArrayList<>(truth.selected().size());
         List<ExpressionOutcome> outcomes = new ArrayList<>(truth.selected().size());
         List<Long> latencies = new ArrayList<>();
+        source.expect(truth.selected());
         for (String name : truth.selected()) {
             Optional<Prediction> prediction = source.predict(name);
-            ExpressionScore score = ExpressionScore.of(name, truth.all().get(name), prediction.map(Prediction::tokens));
+            Optional<Boolean> decoderValid = prediction.flatMap(Prediction::decoderValid);
+            ExpressionScore score = ExpressionScore.of(name, truth.all().get(name), prediction.map(Prediction::tokens),
+                    decoderValid);
             scores.add(score);
             Double recognizerScore = prediction.filter(p -> p.score().isPresent())
                     .map(p -> p.score().getAsDouble()).orElse(null);
-            outcomes.add(ExpressionOutcome.of(score, recognizerScore));
+            outcomes.add(ExpressionOutcome.of(score, decoderValid.isPresent(), recognizerScore));
             prediction.ifPresent(p -> p.latencyNanos().ifPresent(latencies::add));
             progress.accept(scores.size());
         }
@@ -73,19 +76,24 @@ public final class Evaluation {
                 LengthBucket.of(scores, settings.lengthUpperBounds()),
                 Confusion.mostFrequent(scores, settings.confusionLimit()),
                 List.copyOf(source.namesOtherThan(new HashSet<>(truth.all().keySet()))),
-                outcomes, runFacts(started, elapsed, latencies));
+                outcomes, runFacts(started, elapsed, source.setupSeconds(), latencies));
     }
 
-    /** Date and elapsed time; the speed figures only when the source timed its predictions. */
-    static RunFacts runFacts(Instant started, double elapsedSeconds, List<Long> latencyNanos) {
+    /**
+     * Date and elapsed time; the speed figures only when the source timed its predictions. The
+     * rate is the expressions over the run's wall time, not over the summed latencies, so that it
+     * counts a source's parallel workers.
+     */
+    static RunFacts runFacts(Instant started, double elapsedSeconds, OptionalDouble setupSeconds, List<Long> latencyNanos) {
         String date = started.truncatedTo(ChronoUnit.SECONDS).toString();
+        Double setup = setupSeconds.isPresent() ? setupSeconds.getAsDouble() : null;
         if (latencyNanos.isEmpty()) {
-            return new RunFacts(date, RunFacts.thisMachine(), elapsedSeconds, null, null, null, null);
+            return new RunFacts(date, RunFacts.thisMachine(), elapsedSeconds, setup, null, null, null, null);
         }
         long[] sorted = latencyNanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        long total = Arrays.stream(sorted).sum();
-        return new RunFacts(date, RunFacts.thisMachine(), elapsedSeconds, percentile(sorted, 50) / 1e6, percentile(sorted, 95) / 1e6,
-                total == 0 ? null : sorted.length / (total / 1e9), peakHeapBytes());
+        return new RunFacts(date, RunFacts.thisMachine(), elapsedSeconds, setup, percentile(sorted, 50) / 1e6,
+                percentile(sorted, 95) / 1e6, elapsedSeconds > 0 ? sorted.length / elapsedSeconds : null,
+                peakResidentBytes().orElse(null));
     }
 
     /** The nearest-rank percentile of sorted values. */
@@ -94,14 +102,22 @@ public final class Evaluation {
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
-    /** The sum of the heap pools' peak usage since the JVM started (or since their last reset). */
-    private static long peakHeapBytes() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                peak += pool.getPeakUsage().getUsed();
+    /**
+     * The process's peak resident memory so far (VmHWM of {@code /proc/self/status}): the heap
+     * and the native memory of the tensor library, which the JVM's own figures miss. Empty where
+     * there is no such file (not Linux).
+     */
+    static Optional<Long> peakResidentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    String kib = line.substring("VmHWM:".length()).replace("kB", "").strip();
+                    return Optional.of(Long.parseLong(kib) * 1024);
+                }
             }
+        } catch (IOException | NumberFormatException | SecurityException e) {
+            // no figure rather than a failed run
         }
-        return peak;
+        return Optional.empty();
     }
 }

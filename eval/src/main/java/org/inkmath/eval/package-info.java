@@ -11,7 +11,9 @@
  *
  * A {@link org.inkmath.eval.PredictionSource} gives one {@link org.inkmath.eval.Prediction}
  * per expression name; {@link org.inkmath.eval.PredictionFile} reads them from a caption-format
- * file, and a recognizer will be another source. The metrics live in
+ * file, {@link org.inkmath.eval.RecognizerSource} runs a model over
+ * {@link org.inkmath.eval.ModelInputs} (CROHME's images, {@link org.inkmath.eval.ImageFolderInputs},
+ * or InkML drawn by the rasteriser, {@link org.inkmath.eval.InkMlSet}). The metrics live in
  * {@link org.inkmath.eval.metrics}, the report and its writers in {@link org.inkmath.eval.report}.
  */
 package org.inkmath.eval;

@@ -31,6 +31,11 @@ import org.inkmath.latex.grammar.Validator;
  * @param edits              the token edits from the prediction to the truth (none when exact)
  * @param truthValid         whether the truth is in the grammar (it has a layout tree)
  * @param predictedValid     whether the prediction is in the grammar
+ * @param outputValid        whether the source's own output was in the grammar: the decoder's,
+ *                           before repair, when the source repairs (see
+ *                           {@link org.inkmath.eval.Prediction#decoderValid()}); else
+ *                           {@code predictedValid}. The validity rate counts this.
+ * @param repaired           whether the source repaired its output into the prediction scored
  * @param structureCorrect   whether both trees exist and have the same layout, symbols ignored
  * @param truthSymbols       symbols in the truth's tree
  * @param predictedSymbols   symbols in the prediction's tree
@@ -41,7 +46,7 @@ import org.inkmath.latex.grammar.Validator;
  */
 public record ExpressionScore(String name, TokenSequence truth, TokenSequence predicted, boolean missing,
                               List<TokenAlignment.Edit> edits, boolean truthValid, boolean predictedValid,
-                              boolean structureCorrect,
+                              boolean outputValid, boolean repaired, boolean structureCorrect,
                               int truthSymbols, int predictedSymbols, int matchedSymbols,
                               int truthRelations, int predictedRelations, int matchedRelations) {
 
@@ -54,6 +59,15 @@ public record ExpressionScore(String name, TokenSequence truth, TokenSequence pr
 
     /** Scores a prediction ({@code Optional.empty()} when the source had none) against the truth. */
     public static ExpressionScore of(String name, TokenSequence truth, Optional<TokenSequence> prediction) {
+        return of(name, truth, prediction, Optional.empty());
+    }
+
+    /**
+     * Scores a prediction of a source that may have repaired it: {@code decoderValid} says whether
+     * the output before repair was in the grammar (empty when the source does not repair).
+     */
+    public static ExpressionScore of(String name, TokenSequence truth, Optional<TokenSequence> prediction,
+                                     Optional<Boolean> decoderValid) {
         TokenSequence predicted = prediction.orElse(new TokenSequence(List.of()));
         TokenAlignment alignment = TokenAlignment.of(truth, predicted);
         Optional<SymbolLayoutTree> truthTree = tree(truth);
@@ -65,8 +79,11 @@ public record ExpressionScore(String name, TokenSequence truth, TokenSequence pr
         List<SymbolLayoutTree.LabeledEdge> predictedEdges = predictedTree.map(SymbolLayoutTree::labeledEdges).orElse(List.of());
         boolean structure = truthTree.isPresent() && predictedTree.isPresent()
                 && truthTree.get().structure().equals(predictedTree.get().structure());
+        boolean sourceSaysValid = prediction.isPresent() && decoderValid.isPresent();
+        boolean outputValid = sourceSaysValid ? decoderValid.get() : predictedTree.isPresent();
+        boolean repaired = sourceSaysValid && !decoderValid.get();
         return new ExpressionScore(name, truth, predicted, prediction.isEmpty(), alignment.edits(),
-                truthTree.isPresent(), predictedTree.isPresent(), structure,
+                truthTree.isPresent(), predictedTree.isPresent(), outputValid, repaired, structure,
                 truthSymbols.size(), predictedSymbols.size(), MultisetOverlap.count(truthSymbols, predictedSymbols),
                 truthEdges.size(), predictedEdges.size(), MultisetOverlap.count(truthEdges, predictedEdges));
     }

@@ -19,7 +19,8 @@ import java.util.List;
  * @param within2            at most 2 edits
  * @param within3            at most 3 edits
  * @param structureCorrect   predictions whose layout tree equals the truth's, symbols ignored
- * @param validPredictions   predictions in the grammar (a missing one is not)
+ * @param validPredictions   predictions in the grammar (a missing one is not); for a source that
+ *                           repairs its output, those whose output was valid before repair
  * @param missingPredictions truths the source gave no prediction for
  * @param invalidTruths      truths not in the grammar (they have no layout, so no structure
  *                           match, symbols or relations: worth a look when not zero)
@@ -29,11 +30,14 @@ import java.util.List;
  * @param truthRelations     labeled edges of all truths
  * @param predictedRelations labeled edges of all predictions
  * @param matchedRelations   labeled edges matched, expression by expression
+ * @param repairedPredictions predictions the source repaired into the grammar (0 for a source that
+ *                           does not repair, such as a predictions file)
  */
 public record MetricSummary(int expressions, int exact, int within1, int within2, int within3,
                             int structureCorrect, int validPredictions, int missingPredictions, int invalidTruths,
                             long truthSymbols, long predictedSymbols, long matchedSymbols,
-                            long truthRelations, long predictedRelations, long matchedRelations) {
+                            long truthRelations, long predictedRelations, long matchedRelations,
+                            int repairedPredictions) {
 
     /** A named rate, in percent, as the tables show it. */
     public record MetricValue(String key, String label, double percent) {
@@ -54,6 +58,7 @@ public record MetricSummary(int expressions, int exact, int within1, int within2
         int valid = 0;
         int missing = 0;
         int invalidTruths = 0;
+        int repaired = 0;
         long ts = 0;
         long ps = 0;
         long ms = 0;
@@ -66,7 +71,8 @@ public record MetricSummary(int expressions, int exact, int within1, int within2
             w2 += s.within(2) ? 1 : 0;
             w3 += s.within(3) ? 1 : 0;
             structure += s.structureCorrect() ? 1 : 0;
-            valid += s.predictedValid() ? 1 : 0;
+            valid += s.outputValid() ? 1 : 0;
+            repaired += s.repaired() ? 1 : 0;
             missing += s.missing() ? 1 : 0;
             invalidTruths += s.truthValid() ? 0 : 1;
             ts += s.truthSymbols();
@@ -77,7 +83,7 @@ public record MetricSummary(int expressions, int exact, int within1, int within2
             mr += s.matchedRelations();
         }
         return new MetricSummary(scores.size(), exact, w1, w2, w3, structure, valid, missing, invalidTruths,
-                ts, ps, ms, tr, pr, mr);
+                ts, ps, ms, tr, pr, mr, repaired);
     }
 
     public double expressionRate() {

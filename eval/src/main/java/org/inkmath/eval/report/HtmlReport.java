@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.inkmath.eval.metrics.Confusion;
 import org.inkmath.eval.metrics.LengthBucket;
@@ -29,40 +30,93 @@ import org.inkmath.latex.render.RenderOptions;
  * String page = HtmlReport.write(report, HtmlReport.Options.defaults().withImages(Path.of("2014/img")));
  * }</pre>
  *
- * A prediction that cannot be drawn shows its text and the renderer's message. The input image
- * of expression {@code NAME} is {@code NAME.png} in the images folder; CROHME's images are white
- * ink on black and are shown inverted.
+ * A prediction that cannot be drawn shows its text and the renderer's message. The input picture
+ * of an expression comes from {@link InputPictures} ({@code NAME.png} of a folder, or the model's
+ * input drawn from ink); CROHME's images are white ink on black and are shown inverted. When the
+ * options carry attention ({@link Options#withAttention}), the first cards also show one heatmap
+ * per token ({@link AttentionPictures}).
  */
 public final class HtmlReport {
 
     /**
+     * The input picture of an expression, for its card: PNG bytes, white ink on black as CROHME's
+     * images (the page shows them inverted).
+     */
+    @FunctionalInterface
+    public interface InputPictures {
+        /**
+         * @throws IOException with a message for the card when there is no picture
+         */
+        byte[] png(String name) throws IOException;
+
+        /** The pictures {@code NAME.png} of a folder, none larger than {@code maxBytes}; no name reaches outside it. */
+        static InputPictures folder(Path folder, long maxBytes) {
+            Path root = folder.normalize();
+            return name -> {
+                Path file = root.resolve(name + ".png").normalize();
+                if (!file.startsWith(root)) {
+                    throw new IOException("no input image " + name + ".png");
+                }
+                long size;
+                try {
+                    size = Files.size(file);
+                } catch (IOException e) {
+                    throw new IOException("no input image " + name + ".png", e);
+                }
+                if (size > maxBytes) {
+                    throw new IOException(name + ".png is too large to inline (" + Text.count(size) + " bytes)");
+                }
+                return Files.readAllBytes(file);
+            };
+        }
+    }
+
+    /**
      * How the page is made.
      *
-     * @param images         the folder of input images NAME.png, if any
-     * @param maxErrorCards  how many error cards at most (the first errors in evaluation order)
-     * @param maxImageBytes  input images larger than this are not inlined, to bound the page
+     * @param inputs            the input pictures shown on the cards, if any
+     * @param maxErrorCards     how many error cards at most (the first errors in evaluation order)
+     * @param maxImageBytes     input images larger than this are not inlined, to bound the page
+     * @param attention         per name, where the model looked, for heatmaps on the cards; empty
+     *                          for none (a predictions file has none)
+     * @param maxAttentionCards how many of the cards get heatmaps (the first ones), to bound the page
      */
-    public record Options(Optional<Path> images, int maxErrorCards, long maxImageBytes) {
+    public record Options(Optional<InputPictures> inputs, int maxErrorCards, long maxImageBytes,
+                          Function<String, Optional<AttentionView>> attention, int maxAttentionCards) {
         public Options {
-            Objects.requireNonNull(images, "images");
-            if (maxErrorCards < 0) {
-                throw new IllegalArgumentException("the number of error cards must not be negative: " + maxErrorCards);
+            Objects.requireNonNull(inputs, "inputs");
+            Objects.requireNonNull(attention, "attention");
+            if (maxErrorCards < 0 || maxAttentionCards < 0) {
+                throw new IllegalArgumentException("the number of cards must not be negative: " + maxErrorCards
+                        + ", " + maxAttentionCards);
             }
         }
 
-        /** No images, at most 200 cards, images up to 1 MiB. */
+        /** No images, at most 200 cards, images up to 1 MiB, no heatmaps (50 cards with them when given). */
         public static Options defaults() {
-            return new Options(Optional.empty(), 200, 1 << 20);
+            return new Options(Optional.empty(), 200, 1 << 20, name -> Optional.empty(), 50);
         }
 
+        /** The pictures {@code NAME.png} of a folder. */
         public Options withImages(Path folder) {
-            return new Options(Optional.of(folder), maxErrorCards, maxImageBytes);
+            return withInputs(InputPictures.folder(folder, maxImageBytes));
+        }
+
+        public Options withInputs(InputPictures pictures) {
+            return new Options(Optional.of(pictures), maxErrorCards, maxImageBytes, attention, maxAttentionCards);
         }
 
         public Options withMaxErrorCards(int cards) {
-            return new Options(images, cards, maxImageBytes);
+            return new Options(inputs, cards, maxImageBytes, attention, maxAttentionCards);
+        }
+
+        public Options withAttention(Function<String, Optional<AttentionView>> views, int cards) {
+            return new Options(inputs, maxErrorCards, maxImageBytes, views, cards);
         }
     }
+
+    /** Heatmaps on a card before the strip is cut short. */
+    private static final int MAX_ATTENTION_TOKENS = 60;
 
     /** Edits listed on a card before the list is cut short. */
     private static final int MAX_EDITS_SHOWN = 12;
@@ -87,6 +141,10 @@ public final class HtmlReport {
             .error{color:#b00}
             .meta{color:#666;font-size:90%}
             .src{font-family:monospace;font-size:90%;word-break:break-all}
+            .att{display:flex;flex-wrap:wrap;gap:6px;margin-top:.3em}
+            .att figure{margin:0;text-align:center}
+            .att img{border:1px solid #eee}
+            .att figcaption{font-family:monospace;font-size:80%}
             """;
 
     private HtmlReport() {
@@ -119,6 +177,10 @@ public final class HtmlReport {
             out.append("</tr>\n");
         }
         out.append("</table>\n<p class=\"meta\">").append(Text.html(PublishedResult.SOURCE)).append("</p>\n");
+        String repairNote = MarkdownReport.repairNote(report);
+        if (!repairNote.isEmpty()) {
+            out.append("<p class=\"meta\">").append(Text.html(repairNote)).append("</p>\n");
+        }
 
         out.append("<h2>By expression length</h2>\n<table><tr><th>truth tokens</th><th>expressions</th><th>ExpRate</th>"
                 + "<th>≤ 1 edit</th><th>structure</th></tr>\n");
@@ -152,8 +214,8 @@ public final class HtmlReport {
             out.append("; the first ").append(Text.count(shown)).append(" are shown");
         }
         out.append(".</p>\n");
-        for (ExpressionOutcome e : errors.subList(0, shown)) {
-            errorCard(out, e, options);
+        for (int i = 0; i < shown; i++) {
+            errorCard(out, errors.get(i), options, i < options.maxAttentionCards());
         }
         out.append("</body>\n</html>\n");
         return out.toString();
@@ -181,34 +243,28 @@ public final class HtmlReport {
                     + String.join(", ", names.subList(0, Math.min(MarkdownReport.NAMES_LISTED, names.size())))
                     + (names.size() > MarkdownReport.NAMES_LISTED ? ", ..." : ""));
         }
+        out.append("</ul>\n");
         RunFacts run = report.run();
         if (run != null) {
-            item(out, "machine", run.machine());
-            item(out, "evaluation time", String.format(Locale.ROOT, "%.2f s", run.elapsedSeconds()));
-            if (run.timed()) {
-                item(out, "latency p50 / p95", String.format(Locale.ROOT, "%.1f / %.1f ms",
-                        run.latencyP50Millis(), run.latencyP95Millis()));
-            }
-            if (run.expressionsPerSecond() != null) {
-                item(out, "expressions per second", String.format(Locale.ROOT, "%.2f", run.expressionsPerSecond()));
-            }
-            if (run.peakMemoryBytes() != null) {
-                item(out, "peak heap", String.format(Locale.ROOT, "%.0f MiB", run.peakMemoryBytes() / 1048576.0));
-            }
+            out.append("<h2>Run</h2>\n<ul>\n");
+            MarkdownReport.runFacts(run).forEach((k, v) -> item(out, k, v));
+            out.append("</ul>\n");
         }
-        out.append("</ul>\n");
     }
 
     private static void item(StringBuilder out, String key, String value) {
         out.append("<li>").append(Text.html(key)).append(": ").append(Text.html(value)).append("</li>\n");
     }
 
-    private static void errorCard(StringBuilder out, ExpressionOutcome e, Options options) {
+    private static void errorCard(StringBuilder out, ExpressionOutcome e, Options options, boolean withAttention) {
         out.append("<div class=\"card\" id=\"").append(Text.html("card-" + e.name())).append("\">\n<h3>")
                 .append(Text.html(e.name())).append("</h3>\n<p class=\"meta\">")
                 .append(e.missing() ? "no prediction" : e.editDistance() + " token edit" + (e.editDistance() == 1 ? "" : "s"))
                 .append("; structure ").append(e.structureCorrect() ? "right" : "wrong")
                 .append("; prediction ").append(e.valid() ? "valid" : "not in the grammar");
+        if (Boolean.TRUE.equals(e.repaired())) {
+            out.append(" (repaired)");
+        }
         if (e.score() != null) {
             out.append("; score ").append(String.format(Locale.ROOT, "%.4f", e.score()));
         }
@@ -220,7 +276,30 @@ public final class HtmlReport {
         formula(out, "truth", e.truth());
         formula(out, "prediction", e.missing() ? null : e.predicted());
         out.append("</div>\n");
-        options.images().ifPresent(folder -> inputImage(out, folder, e.name() + ".png", options.maxImageBytes()));
+        options.inputs().ifPresent(pictures -> inputImage(out, pictures, e.name()));
+        if (withAttention && !e.missing()) {
+            options.attention().apply(e.name()).ifPresent(view -> attention(out, view));
+        }
+        out.append("</div>\n");
+    }
+
+    /** One heatmap per token, labelled, in reading order. */
+    private static void attention(StringBuilder out, AttentionView view) {
+        List<AttentionPictures.Thumbnail> thumbnails;
+        try {
+            thumbnails = AttentionPictures.thumbnails(view, MAX_ATTENTION_TOKENS);
+        } catch (IllegalArgumentException ex) {
+            out.append("<p class=\"error\">no heatmaps: ").append(Text.html(ex.getMessage())).append("</p>\n");
+            return;
+        }
+        out.append("<div class=\"meta\">attention per token (red: where the model looked)</div>\n<div class=\"att\">\n");
+        for (AttentionPictures.Thumbnail t : thumbnails) {
+            out.append("<figure><img alt=\"").append(Text.html(t.label())).append("\" src=\"").append(dataUri(t.png()))
+                    .append("\"/><figcaption>").append(Text.html(t.label())).append("</figcaption></figure>\n");
+        }
+        if (view.maps().perToken().size() > thumbnails.size()) {
+            out.append("<p class=\"meta\">… (").append(view.maps().perToken().size()).append(" tokens in all)</p>\n");
+        }
         out.append("</div>\n");
     }
 
@@ -260,23 +339,14 @@ public final class HtmlReport {
         out.append("<div class=\"src\">").append(latex == null ? "" : Text.html(latex)).append("</div>\n</div>\n");
     }
 
-    private static void inputImage(StringBuilder out, Path folder, String fileName, long maxBytes) {
+    private static void inputImage(StringBuilder out, InputPictures pictures, String name) {
         out.append("<div class=\"input\"><div class=\"meta\">input</div>\n");
-        Path file = folder.resolve(fileName).normalize();
         try {
-            if (!file.startsWith(folder.normalize())) {
-                // a name such as ../x would reach outside the folder: not an image of it
-                throw new IOException("outside the images folder");
-            }
-            long size = Files.size(file);
-            if (size > maxBytes) {
-                out.append("<p class=\"error\">").append(Text.html(file.getFileName().toString()))
-                        .append(" is too large to inline (").append(Text.count(size)).append(" bytes)</p>\n");
-            } else {
-                out.append("<img alt=\"input\" src=\"").append(dataUri(Files.readAllBytes(file))).append("\"/>\n");
-            }
+            byte[] png = pictures.png(name);
+            out.append("<img alt=\"input\" src=\"").append(dataUri(png)).append("\"/>\n");
         } catch (IOException ex) {
-            out.append("<p class=\"error\">no input image ").append(Text.html(fileName)).append("</p>\n");
+            out.append("<p class=\"error\">").append(Text.html(ex.getMessage() == null ? "no input image" : ex.getMessage()))
+                    .append("</p>\n");
         }
         out.append("</div>\n");
     }

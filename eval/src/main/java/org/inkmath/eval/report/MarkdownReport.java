@@ -1,5 +1,6 @@
 package org.inkmath.eval.report;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,6 +68,9 @@ public final class MarkdownReport {
         }
         out.append(".\n\n");
         out.append(summaryTable(report)).append('\n');
+        if (!repairNote(report).isEmpty()) {
+            out.append(repairNote(report)).append("\n\n");
+        }
         out.append(PublishedResult.SOURCE).append("\n\n");
 
         out.append("### By expression length (truth tokens)\n\n");
@@ -105,23 +109,46 @@ public final class MarkdownReport {
         RunFacts run = report.run();
         if (run != null) {
             out.append("\n### Run\n\n");
-            out.append("- date: ").append(run.date()).append('\n');
-            out.append("- machine: ").append(Text.cell(run.machine())).append('\n');
-            out.append("- evaluation time: ").append(String.format(Locale.ROOT, "%.2f s", run.elapsedSeconds())).append('\n');
-            if (run.timed()) {
-                out.append("- latency p50 / p95: ").append(String.format(Locale.ROOT, "%.1f / %.1f ms",
-                        run.latencyP50Millis(), run.latencyP95Millis())).append('\n');
-            }
-            if (run.expressionsPerSecond() != null) {
-                out.append("- expressions per second: ").append(String.format(Locale.ROOT, "%.2f", run.expressionsPerSecond()))
-                        .append('\n');
-            }
-            if (run.peakMemoryBytes() != null) {
-                out.append("- peak heap: ").append(String.format(Locale.ROOT, "%.0f MiB", run.peakMemoryBytes() / 1048576.0))
-                        .append('\n');
-            }
+            runFacts(run).forEach((k, v) -> out.append("- ").append(k).append(": ").append(Text.cell(v)).append('\n'));
         }
         return out.toString();
+    }
+
+    /**
+     * For a source that repairs its output (a recognizer): how many predictions were repaired and
+     * what the validity rate then counts; empty for other sources.
+     */
+    static String repairNote(EvaluationReport report) {
+        boolean repairs = report.expressions().stream().anyMatch(e -> e.repaired() != null);
+        if (!repairs) {
+            return "";
+        }
+        int repaired = report.summary().repairedPredictions();
+        return "The recognizer prints LaTeX that validates: " + Text.count(repaired) + " of its outputs were outside"
+                + " the grammar and repaired (fewest token edits). Valid predictions counts the decoder's own output,"
+                + " before repair; every other metric scores the repaired LaTeX.";
+    }
+
+    /** The run's facts as label to text, in the order the reports list them. */
+    static Map<String, String> runFacts(RunFacts run) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("date", run.date());
+        facts.put("machine", run.machine());
+        facts.put("evaluation time", String.format(Locale.ROOT, "%.2f s", run.elapsedSeconds()));
+        if (run.setupSeconds() != null) {
+            facts.put("model load time", String.format(Locale.ROOT, "%.2f s", run.setupSeconds()));
+        }
+        if (run.timed()) {
+            facts.put("latency p50 / p95", String.format(Locale.ROOT, "%.1f / %.1f ms",
+                    run.latencyP50Millis(), run.latencyP95Millis()));
+        }
+        if (run.expressionsPerSecond() != null) {
+            facts.put("expressions per second", String.format(Locale.ROOT, "%.2f", run.expressionsPerSecond()));
+        }
+        if (run.peakResidentBytes() != null) {
+            facts.put("peak resident memory", String.format(Locale.ROOT, "%.0f MiB", run.peakResidentBytes() / 1048576.0));
+        }
+        return facts;
     }
 
     /** The counts behind a rate: {@code 574/986}. */

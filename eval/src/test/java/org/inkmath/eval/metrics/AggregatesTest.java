@@ -26,6 +26,32 @@ class AggregatesTest {
             score("d", "z", null));
 
     @Test
+    void validityCountsTheDecodersOwnOutputWhenTheSourceRepairsIt() {
+        TokenSequence truth = TokenSequence.parse("\\sqrt { x }");
+        TokenSequence repaired = TokenSequence.parse("\\sqrt { x }"); // the decoder wrote "\sqrt { x"
+        ExpressionScore fixed = ExpressionScore.of("r", truth, Optional.of(repaired), Optional.of(false));
+        assertEquals(true, fixed.exact(), "the repaired LaTeX is what is scored");
+        assertEquals(true, fixed.predictedValid());
+        assertEquals(false, fixed.outputValid(), "but the decoder's output was not valid");
+        assertEquals(true, fixed.repaired());
+        ExpressionScore clean = ExpressionScore.of("c", truth, Optional.of(repaired), Optional.of(true));
+        assertEquals(true, clean.outputValid());
+        assertEquals(false, clean.repaired());
+        ExpressionScore fromFile = ExpressionScore.of("f", truth, Optional.of(TokenSequence.parse("\\sqrt { x")),
+                Optional.empty());
+        assertEquals(false, fromFile.outputValid(), "a file's prediction: its own validity");
+        assertEquals(false, fromFile.repaired());
+        ExpressionScore missing = ExpressionScore.of("m", truth, Optional.empty(), Optional.of(true));
+        assertEquals(false, missing.outputValid(), "no prediction is never valid");
+
+        MetricSummary s = MetricSummary.of(List.of(fixed, clean, fromFile, missing));
+        assertEquals(1, s.validPredictions());
+        assertEquals(1, s.repairedPredictions());
+        assertEquals(2, s.exact());
+        assertEquals(25.0, s.metrics().get(MetricSummary.KEYS.indexOf("validity")).percent());
+    }
+
+    @Test
     void summaryCountsEachCriterion() {
         MetricSummary s = MetricSummary.of(RUN);
         assertEquals(4, s.expressions());

@@ -46,8 +46,8 @@ class EvalCommandTest {
                 captions().toString(), "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("| ExpRate (exact) | 50.00 (2/4) | 53.96 | 58.38 | 59.33 |"), r.out());
-        assertTrue(r.err().contains("1 captions have no prediction"), r.err());
-        assertTrue(r.err().contains("1 predictions name expressions not in the captions: z"), r.err());
+        assertTrue(r.err().contains("1 expressions have no prediction (counted wrong)"), r.err());
+        assertTrue(r.err().contains("1 predictions name expressions not in the truth: z"), r.err());
         EvaluationReport report = ReportJson.read(out.resolve("report.json"));
         assertEquals(4, report.summary().expressions());
         assertEquals(3, report.summary().within1());
@@ -156,7 +156,8 @@ class EvalCommandTest {
         CliRun.Result r = CliRun.once("eval", "--help");
         assertEquals(0, r.exitCode());
         for (String option : new String[] {"--predictions", "--captions", "--images", "--out", "--max-error-cards",
-                "--subset", "--names", "--compare", "--deterministic"}) {
+                "--subset", "--names", "--compare", "--deterministic", "--model", "--inkml", "--strategy", "--beam",
+                "--constrained", "--max-length", "--threads", "--workers", "--attention"}) {
             assertTrue(r.out().contains(option), option);
         }
     }

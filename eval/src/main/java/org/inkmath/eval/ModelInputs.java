@@ -1,0 +1,62 @@
+package org.inkmath.eval;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+
+import javax.imageio.ImageIO;
+
+import org.inkmath.latex.TokenSequence;
+import org.inkmath.recognizer.image.GrayImage;
+import org.inkmath.recognizer.image.RasterStyle;
+import org.inkmath.recognizer.train.Augmentation;
+import org.inkmath.recognizer.train.Sample;
+import org.inkmath.recognizer.train.SamplePreparer;
+
+/**
+ * The pictures a model reads in an evaluation, by expression name: a folder of CROHME's offline
+ * images ({@link ImageFolderInputs}) or of InkML files drawn by the rasteriser
+ * ({@link InkMlSet}). Both prepare their pictures exactly as the trainer's validation does
+ * ({@link #prepare(Sample.Source)}), so that an evaluation's greedy expression rate is the
+ * validation's.
+ *
+ * <pre>{@code
+ * ModelInputs inputs = new ImageFolderInputs(Path.of("2014/img"));
+ * GrayImage input = inputs.read("18_em_0");   // ink 255 on 0, within the model's size range
+ * }</pre>
+ *
+ * Implementations are immutable and safe to call from several threads.
+ */
+public interface ModelInputs {
+
+    /** What the inputs are, for the report ({@code "images 2014/img/NAME.png"}). */
+    String description();
+
+    /** The names that have an input, for messages about those that do not. */
+    Set<String> names();
+
+    /**
+     * The model's input picture for {@code name}: ink 255 on 0, within the model's size range.
+     *
+     * @throws IOException naming the file when there is none for the name or it cannot be read
+     */
+    GrayImage read(String name) throws IOException;
+
+    /** {@link #read} as a PNG (white ink on black, as CROHME's images), for a report's card. */
+    default byte[] png(String name) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(read(name).toBufferedImage(), "png", out);
+        return out.toByteArray();
+    }
+
+    /**
+     * A picture or ink as the model input, prepared as the trainer's validation prepares its
+     * samples: no augmentation, the CROHME raster style, fitted into the model's size range.
+     */
+    static GrayImage prepare(Sample.Source source) {
+        // the caption plays no part in preparing the picture
+        Sample sample = new Sample("input", source, new TokenSequence(List.of()));
+        return new SamplePreparer(RasterStyle.crohme(), Augmentation.none()).prepare(sample, SamplePreparer.Draw.IDENTITY);
+    }
+}
