@@ -372,6 +372,8 @@ public final class TrainCommand implements Callable<Integer> {
         private final PrintWriter err;
         private final ProgressBar.Display mode;
         private ProgressBar bar;
+        /** Planned batches of this epoch shown as done: a planned batch split in two is one step of the bar. */
+        private int shownBatches;
 
         Display(PrintWriter err, ProgressBar.Display mode) {
             this.err = err;
@@ -383,6 +385,7 @@ public final class TrainCommand implements Callable<Integer> {
             close();
             err.printf(Locale.ROOT, "epoch %d: %d batches%s%n", epoch + 1, batches, done > 0 ? ", from " + done : "");
             bar = new ProgressBar(err, "batches", batches - done, mode);
+            shownBatches = done;
         }
 
         @Override
@@ -393,7 +396,10 @@ public final class TrainCommand implements Callable<Integer> {
                                 p.gradientNorm())
                         : String.format(Locale.ROOT, "loss %.4f  |g| %.3g  lr %.3g  %.2f img/s  step %d", p.loss(),
                                 p.gradientNorm(), p.learningRate(), p.imagesPerSecond(), p.step()));
-                bar.step();
+                while (shownBatches < p.batch()) {
+                    bar.step();
+                    shownBatches++;
+                }
             }
         }
 
