@@ -92,7 +92,11 @@
     if (event.button !== 0 && event.pointerType === 'mouse') return;
     event.preventDefault();
     cancelRecognition();
-    canvas.setPointerCapture?.(event.pointerId);
+    try {
+      canvas.setPointerCapture(event.pointerId); // keep the stroke when the pen leaves the canvas
+    } catch {
+      // a pointer the browser does not track (synthetic events): the stroke still works inside the canvas
+    }
     current = { pointerId: event.pointerId, points: [], widths: [] };
     history.push(strokes);
     strokes = strokes.concat([current]);
