@@ -25,6 +25,7 @@ import picocli.CommandLine.HelpCommand;
             ConvertModelCommand.class,
             ExportDataCommand.class,
             PadCommand.class,
+            ServeCommand.class,
         })
 public final class InkMath {
 

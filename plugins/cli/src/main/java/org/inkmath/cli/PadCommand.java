@@ -1,8 +1,6 @@
 package org.inkmath.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -10,7 +8,6 @@ import org.inkmath.desktop.PadWindow;
 import org.inkmath.recognizer.Recognizer;
 import org.inkmath.recognizer.RecognizerOptions;
 import org.inkmath.recognizer.decode.Decoder.Strategy;
-import org.inkmath.recognizer.model.ModelFormatException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,12 +51,9 @@ public final class PadCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         // what can be told without loading anything comes first
-        if (model == null && !Recognizer.hasDefaultModel()) {
-            err.println("inkmath: no model: this build has no default model yet; give a model file with --model FILE");
-            return InkMath.EXIT_ERROR;
-        }
-        if (model != null && !Files.isRegularFile(model)) {
-            err.println("inkmath: cannot load the model: " + model + ": no such file");
+        Optional<String> noModel = ModelChoice.problem(model);
+        if (noModel.isPresent()) {
+            err.println("inkmath: " + noModel.get());
             return InkMath.EXIT_ERROR;
         }
         Optional<String> noWindow = PadWindow.displayProblem();
@@ -69,18 +63,12 @@ public final class PadCommand implements Callable<Integer> {
         }
         RecognizerOptions options = greedy ? RecognizerOptions.defaults().withStrategy(Strategy.GREEDY)
                 : RecognizerOptions.defaults();
-        Recognizer recognizer;
-        try {
-            recognizer = model == null ? Recognizer.loadDefault(options) : Recognizer.load(model, options);
-        } catch (IOException | ModelFormatException e) {
-            err.println("inkmath: cannot load the model: " + e.getMessage());
+        Optional<Recognizer> loaded = ModelChoice.load(model, options, err);
+        if (loaded.isEmpty()) {
             return InkMath.EXIT_ERROR;
         }
         // the command owns the recognizer: closed once the window is
-        try (recognizer) {
-            if (!recognizer.model().isReleased() && model == null) {
-                err.println("inkmath: warning: the default model is " + recognizer.model().summary());
-            }
+        try (Recognizer recognizer = loaded.get()) {
             PadWindow window = PadWindow.open(recognizer, options, "inkmath pad");
             err.println("inkmath: the pad is open; close its window to quit");
             err.flush();

@@ -8,13 +8,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.inkmath.recognizer.ModelInput;
 import org.inkmath.recognizer.Recognition;
 import org.inkmath.recognizer.Recognizer;
 import org.inkmath.recognizer.RecognizerOptions;
 import org.inkmath.recognizer.decode.Decoder.Strategy;
-import org.inkmath.recognizer.model.ModelFormatException;
 import org.inkmath.recognizer.model.TorchEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -115,17 +115,11 @@ public final class RecognizeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must not be negative");
         }
         TorchEngine.setThreads(threads);
-        Recognizer recognizer;
-        try {
-            recognizer = model == null ? Recognizer.loadDefault(options) : Recognizer.load(model, options);
-        } catch (IOException | ModelFormatException e) {
-            err.println("inkmath: cannot load the model: " + e.getMessage());
+        Optional<Recognizer> loaded = ModelChoice.load(model, options, err);
+        if (loaded.isEmpty()) {
             return InkMath.EXIT_ERROR;
         }
-        try (recognizer) {
-            if (!recognizer.model().isReleased() && model == null) {
-                err.println("inkmath: warning: the default model is " + recognizer.model().summary());
-            }
+        try (Recognizer recognizer = loaded.get()) {
             return recognizeAll(recognizer, out, err);
         }
     }

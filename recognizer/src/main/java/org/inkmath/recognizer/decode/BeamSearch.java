@@ -9,12 +9,12 @@ import org.inkmath.latex.Vocabulary;
 
 /**
  * Beam search in one direction over a {@link TokenScorer}: every step scores all live hypotheses
- * in one batched call, extends them by every allowed token, and keeps the best {@code beamSize}
- * (by summed log-probability, ties to the lower row and token id, so it is deterministic).
- * Hypotheses that emit the end token are set aside, ranked by their log-probability over
- * (tokens + 1)^lengthPenalty. The search stops when {@code beamSize} have finished and no live
- * hypothesis can be expected to beat the worst of them (the usual heuristic: its current
- * normalised score), or after {@code maxLength} steps. A beam of 1 is greedy decoding.
+ * in one batched call, extends them by every allowed token, and keeps the best k extensions (by
+ * summed log-probability, ties to the lower row and token id, so it is deterministic), k being
+ * the beam size less the hypotheses finished so far: an extension by the end token finishes its
+ * hypothesis and the beam narrows by one (as BTTR and CoMER decode). The search ends when
+ * {@code beamSize} hypotheses have finished or after {@code maxLength} steps; finished ones are
+ * ranked by their log-probability over (tokens + 1)^lengthPenalty. A beam of 1 is greedy decoding.
  */
 public final class BeamSearch {
 
@@ -77,14 +77,12 @@ public final class BeamSearch {
             List<Candidate> candidates = candidates(live, logProbs, direction, grammar);
             List<Live> next = new ArrayList<>();
             List<Integer> rows = new ArrayList<>();
-            for (int rank = 0; rank < candidates.size() && next.size() < settings.beamSize(); rank++) {
-                Candidate c = candidates.get(rank);
+            int width = settings.beamSize() - finished.size();
+            for (Candidate c : candidates.subList(0, Math.min(width, candidates.size()))) {
                 Live from = live.get(c.row());
                 float p = logProbs[c.row()][c.token()];
                 if (c.token() == direction.endToken()) {
-                    if (rank < settings.beamSize()) {
-                        finished.add(hypothesis(from, p, true, direction, settings));
-                    }
+                    finished.add(hypothesis(from, p, true, direction, settings));
                     continue;
                 }
                 int[] tokens = Arrays.copyOf(from.tokens(), from.tokens().length + 1);
@@ -101,12 +99,9 @@ public final class BeamSearch {
                 rows.add(c.row());
             }
             if (next.isEmpty()) {
-                break; // every allowed extension ended
+                break; // the beam is full of finished hypotheses
             }
             live = next;
-            if (done(finished, next, settings)) {
-                break;
-            }
             scorer.reorder(rows.stream().mapToInt(Integer::intValue).toArray());
         }
         if (finished.isEmpty()) {
@@ -138,16 +133,6 @@ public final class BeamSearch {
         out.sort(Comparator.comparingDouble(Candidate::sum).reversed()
                 .thenComparingInt(Candidate::row).thenComparingInt(Candidate::token));
         return out;
-    }
-
-    private static boolean done(List<Hypothesis> finished, List<Live> live, Settings s) {
-        if (finished.size() < s.beamSize()) {
-            return false;
-        }
-        double worst = finished.stream().mapToDouble(Hypothesis::score).min().orElseThrow();
-        double bestLive = live.stream().mapToDouble(l -> Hypothesis.normalised(l.sum(), l.tokens().length,
-                s.lengthPenalty())).max().orElseThrow();
-        return worst >= bestLive;
     }
 
     private static Hypothesis hypothesis(Live l, float endLogProb, boolean finished, Direction d, Settings s) {

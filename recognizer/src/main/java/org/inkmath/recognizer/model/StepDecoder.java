@@ -2,10 +2,12 @@ package org.inkmath.recognizer.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
+import java.util.Arrays;
 
 /**
  * Incremental decoding of a batch of hypotheses (rows), one token per call: the self-attention
@@ -35,6 +37,8 @@ public final class StepDecoder implements AutoCloseable {
     /** Per layer, the coverage sums of the steps so far [n, C, L] (null for unrefined layers). */
     private NDArray[] coverage;
     private int rows;
+    /** The image each row reads: rows reading the same image share identical memory rows. */
+    private int[] imageOfRow;
     private int position;
     private boolean recordAttention;
     private float[][] attention;
@@ -63,6 +67,7 @@ public final class StepDecoder implements AutoCloseable {
             keep(state, memoryValues);
         }
         rows = imageOfRow.length;
+        this.imageOfRow = imageOfRow.clone();
         selfKeys = new NDArray[layers];
         selfValues = new NDArray[layers];
         coverage = new NDArray[layers];
@@ -159,33 +164,61 @@ public final class StepDecoder implements AutoCloseable {
 
     /** Keeps row {@code order[i]} as row i (rows may repeat or be dropped). */
     public void reorder(int[] order) {
-        for (int r : order) {
-            if (r < 0 || r >= rows) {
-                throw new IllegalArgumentException("no row " + r + " among " + rows);
+        int[] images = new int[order.length];
+        for (int i = 0; i < order.length; i++) {
+            if (order[i] < 0 || order[i] >= rows) {
+                throw new IllegalArgumentException("no row " + order[i] + " among " + rows);
             }
+            images[i] = imageOfRow[order[i]];
         }
-        NDManager newState = own.newSubManager();
         NDManager newCache = own.newSubManager();
+        NDManager newState = null;
         try (NDManager temp = own.newSubManager()) {
             NDArray index = temp.create(order);
-            memory = memory.rows(index);
-            keep(newState, memory.features(), memory.keyBias(), memory.cells());
-            memoryKeys = pick(memoryKeys, index, newState);
-            memoryValues = pick(memoryValues, index, newState);
+            // The image memory depends only on which image a row reads. A beam over one image keeps
+            // the same images in the same order, or fewer of them as hypotheses finish: then the
+            // memory stays, or its first rows do, instead of being gathered again every step.
+            if (!Arrays.equals(images, imageOfRow)) {
+                newState = own.newSubManager();
+                if (images.length < imageOfRow.length
+                        && Arrays.equals(images, Arrays.copyOf(imageOfRow, images.length))) {
+                    NDIndex first = new NDIndex("0:" + images.length);
+                    memory = memory.slice(first);
+                    memoryKeys = slice(memoryKeys, first, newState);
+                    memoryValues = slice(memoryValues, first, newState);
+                } else {
+                    memory = memory.rows(index);
+                    memoryKeys = pick(memoryKeys, index, newState);
+                    memoryValues = pick(memoryValues, index, newState);
+                }
+                keep(newState, memory.features(), memory.keyBias(), memory.cells());
+            }
             selfKeys = pick(selfKeys, index, newCache);
             selfValues = pick(selfValues, index, newCache);
             coverage = pick(coverage, index, newCache);
         }
-        state.close();
+        if (newState != null) {
+            state.close();
+            state = newState;
+        }
         cache.close();
-        state = newState;
         cache = newCache;
         rows = order.length;
+        imageOfRow = images;
     }
 
     @Override
     public void close() {
         own.close();
+    }
+
+    private static NDArray[] slice(NDArray[] arrays, NDIndex first, NDManager target) {
+        NDArray[] out = new NDArray[arrays.length];
+        for (int i = 0; i < arrays.length; i++) {
+            out[i] = arrays[i].get(first);
+            out[i].attach(target);
+        }
+        return out;
     }
 
     private static NDArray[] pick(NDArray[] arrays, NDArray index, NDManager target) {
@@ -211,7 +244,7 @@ public final class StepDecoder implements AutoCloseable {
         int v = flat.length / rows;
         float[][] out = new float[rows][];
         for (int r = 0; r < rows; r++) {
-            out[r] = java.util.Arrays.copyOfRange(flat, r * v, (r + 1) * v);
+            out[r] = Arrays.copyOfRange(flat, r * v, (r + 1) * v);
         }
         return out;
     }

@@ -3,6 +3,7 @@ package org.inkmath.recognizer.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -150,6 +151,11 @@ final class TokenDecoder extends ReferenceBlock {
 
         Memory rows(NDArray index) {
             return new Memory(features.get(index), keyBias.get(index), cells.get(index), height, width);
+        }
+
+        /** The rows that {@code first} selects (a leading range). */
+        Memory slice(NDIndex first) {
+            return new Memory(features.get(first), keyBias.get(first), cells.get(first), height, width);
         }
     }
 
