@@ -190,8 +190,10 @@
   }
 
   function showModel(model) {
-    if (model && model.status !== 'released') {
-      banner.textContent = `Model "${model.name}" is ${model.status}, not released: its answers are not reliable yet.`;
+    const released = model && (typeof model.released === 'boolean' ? model.released : model.status === 'released');
+    if (model && !released) {
+      banner.textContent = model.warning ? `Model "${model.name}": ${model.warning}.`
+        : `Model "${model.name}" is ${model.status}, not released: its answers are not reliable yet.`;
       banner.hidden = false;
     } else {
       banner.hidden = true;

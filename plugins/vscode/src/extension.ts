@@ -15,7 +15,7 @@ import { wrapLatex } from './wrap';
 let startedServer: ChildProcess | undefined;
 let panel: vscode.WebviewPanel | undefined;
 
-function settings(): ServerSettings & { strategy: 'greedy' | 'beam' | 'bidirectional'; nbest: number; delayMs: number } {
+function settings(): ServerSettings & { strategy: 'default' | 'greedy' | 'beam' | 'bidirectional'; nbest: number; delayMs: number } {
   const config = vscode.workspace.getConfiguration('inkmath');
   return {
     port: config.get<number>('port', 8765),
@@ -24,7 +24,7 @@ function settings(): ServerSettings & { strategy: 'greedy' | 'beam' | 'bidirecti
     home: config.get<string>('home', ''),
     searchFolders: (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath),
     startTimeoutMs: config.get<number>('startTimeoutSeconds', 180) * 1000,
-    strategy: config.get<'greedy' | 'beam' | 'bidirectional'>('strategy', 'bidirectional'),
+    strategy: config.get<'default' | 'greedy' | 'beam' | 'bidirectional'>('strategy', 'default'),
     nbest: config.get<number>('alternatives', 5),
     delayMs: config.get<number>('recognitionDelayMs', 400),
   };

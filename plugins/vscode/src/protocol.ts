@@ -36,6 +36,10 @@ export interface Candidate {
 export interface ModelInfo {
   readonly name: string;
   readonly status: string;
+  /** The server's own verdict when it gives one; otherwise status "released" means released. */
+  readonly released?: boolean;
+  /** The server's warning for a model that is not released. */
+  readonly warning?: string;
 }
 
 /** Messages from the extension to the pad. */

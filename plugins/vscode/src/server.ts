@@ -41,7 +41,8 @@ export interface Health {
 }
 
 export interface RecognizeOptions {
-  readonly strategy?: 'greedy' | 'beam' | 'bidirectional';
+  /** Absent or "default": the server's own default decoding. */
+  readonly strategy?: 'default' | 'greedy' | 'beam' | 'bidirectional';
   readonly nbest?: number;
 }
 
@@ -107,7 +108,7 @@ export class ServerClient {
   /** `POST /api/recognize` with JSON strokes. */
   async recognize(strokes: readonly Stroke[], options: RecognizeOptions = {}, timeoutMs = 60_000): Promise<Recognition> {
     const query = new URLSearchParams();
-    if (options.strategy) query.set('strategy', options.strategy);
+    if (options.strategy && options.strategy !== 'default') query.set('strategy', options.strategy);
     if (options.nbest) query.set('nbest', String(options.nbest));
     const q = query.toString();
     const answer = await this.call('POST', `/api/recognize${q ? `?${q}` : ''}`,
@@ -151,8 +152,13 @@ export function describeHttpError(answer: { status: number; headers: http.Incomi
 
 function modelInfo(value: unknown): ModelInfo | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const m = value as { name?: unknown; status?: unknown };
-  return { name: typeof m.name === 'string' ? m.name : 'unknown', status: typeof m.status === 'string' ? m.status : 'unknown' };
+  const m = value as { name?: unknown; status?: unknown; released?: unknown; warning?: unknown };
+  return {
+    name: typeof m.name === 'string' ? m.name : 'unknown',
+    status: typeof m.status === 'string' ? m.status : 'unknown',
+    ...(typeof m.released === 'boolean' ? { released: m.released } : {}),
+    ...(typeof m.warning === 'string' ? { warning: m.warning } : {}),
+  };
 }
 
 /** Reads the JSON of a recognition; throws {@link InkmathError} when it is not one. */

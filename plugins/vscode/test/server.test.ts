@@ -69,6 +69,8 @@ test('the client reads recognitions, renders and turns error answers into messag
   assert.deepEqual(result.alternatives.map((a) => a.latex), ['x^{2}', 'x^{z}']);
   assert.equal(fake.recognized[0].query, '?strategy=greedy&nbest=3');
   assert.deepEqual(fake.recognized[0].strokes, [[[0, 0, 0], [5, 5, 10]], [[1, 1, 20]]]);
+  await client.recognize([[[0, 0, 0]]], { strategy: 'default', nbest: 2 });
+  assert.equal(fake.recognized[1].query, '?nbest=2', "the server's default strategy is not overridden");
   const image = await client.renderPng('\\frac{a}{b}');
   assert.equal(Buffer.from(image.replace('data:image/png;base64,', ''), 'base64').toString(), 'PNG:\\frac{a}{b}');
   await assert.rejects(client.recognize(Array(6).fill([[0, 0, 0]])),

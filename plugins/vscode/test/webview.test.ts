@@ -100,6 +100,13 @@ test('the pad in headless Chromium: ink to strokes, results, alternatives, inser
   assert.match(await page.textContent('#banner') ?? '', /Model "tiny-test" is untrained, not released/);
   assert.equal(await page.isVisible('#banner'), true);
 
+  // The server's own warning wins over the status when it sends one; a released model has no banner.
+  await host({ type: 'server', state: 'ready', message: 'ok', model: { name: 'compact-v1', status: 'released', released: true } });
+  assert.equal(await page.isVisible('#banner'), false);
+  await host({ type: 'server', state: 'ready', message: 'ok', model: { name: 'tiny-test', status: 'untrained', released: false,
+    warning: 'not a released model (status: untrained): expect wrong results' } });
+  assert.equal(await page.textContent('#banner'), 'Model "tiny-test": not a released model (status: untrained): expect wrong results.');
+
   // Mouse ink: recognition is asked once, after the pen lifts, with [x, y, t] strokes.
   const box = (await page.locator('#ink').boundingBox())!;
   const strokes = formulaStrokes();
