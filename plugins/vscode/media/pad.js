@@ -92,6 +92,7 @@
     if (event.button !== 0 && event.pointerType === 'mouse') return;
     event.preventDefault();
     cancelRecognition();
+    requestId++; // an answer under way is for ink that is changing now: drop it
     try {
       canvas.setPointerCapture(event.pointerId); // keep the stroke when the pen leaves the canvas
     } catch {

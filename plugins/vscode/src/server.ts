@@ -25,6 +25,18 @@ export class InkmathError extends Error {
   }
 }
 
+/** An error answer of the server (status 4xx/5xx); busy (503) answers say when to try again. */
+export class ServerAnswerError extends InkmathError {
+  constructor(message: string, readonly status: number, readonly retryAfterSeconds?: number) {
+    super(message);
+    this.name = 'ServerAnswerError';
+  }
+}
+
+/** How often a busy (503) recognition is tried again, and the longest wait honoured. */
+const BUSY_RETRIES = 2;
+const MAX_RETRY_WAIT_MS = 5000;
+
 /** The answer of `POST /api/recognize`, reduced to what the pad shows. */
 export interface Recognition {
   readonly latex: string;
@@ -105,15 +117,26 @@ export class ServerClient {
     }
   }
 
-  /** `POST /api/recognize` with JSON strokes. */
-  async recognize(strokes: readonly Stroke[], options: RecognizeOptions = {}, timeoutMs = 60_000): Promise<Recognition> {
+  /**
+   * `POST /api/recognize` with JSON strokes. A busy server (503) is asked again after its
+   * Retry-After (at most 5 s, twice), as the web pad does.
+   */
+  async recognize(strokes: readonly Stroke[], options: RecognizeOptions = {}, timeoutMs = 60_000,
+    sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms))): Promise<Recognition> {
     const query = new URLSearchParams();
     if (options.strategy && options.strategy !== 'default') query.set('strategy', options.strategy);
     if (options.nbest) query.set('nbest', String(options.nbest));
     const q = query.toString();
-    const answer = await this.call('POST', `/api/recognize${q ? `?${q}` : ''}`,
-      Buffer.from(JSON.stringify(strokes), 'utf8'), timeoutMs);
-    return parseRecognition(answer.body);
+    const body = Buffer.from(JSON.stringify(strokes), 'utf8');
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const answer = await this.call('POST', `/api/recognize${q ? `?${q}` : ''}`, body, timeoutMs);
+        return parseRecognition(answer.body);
+      } catch (e) {
+        if (!(e instanceof ServerAnswerError) || e.status !== 503 || attempt >= BUSY_RETRIES) throw e;
+        await sleep(Math.min(MAX_RETRY_WAIT_MS, 1000 * (e.retryAfterSeconds ?? 1)));
+      }
+    }
   }
 
   /** `GET /api/render`: the formula as a PNG `data:` URI the webview's CSP allows. */
@@ -131,7 +154,8 @@ export class ServerClient {
       throw new InkmathError(`cannot reach the inkmath server at ${this.baseUrl}: ${(e as Error).message}`);
     }
     if (answer.status === 200) return answer;
-    throw new InkmathError(describeHttpError(answer));
+    const retry = Number(answer.headers['retry-after']);
+    throw new ServerAnswerError(describeHttpError(answer), answer.status, Number.isFinite(retry) && retry >= 0 ? retry : undefined);
   }
 }
 

@@ -73,8 +73,12 @@ test('the client reads recognitions, renders and turns error answers into messag
   assert.equal(fake.recognized[1].query, '?nbest=2', "the server's default strategy is not overridden");
   const image = await client.renderPng('\\frac{a}{b}');
   assert.equal(Buffer.from(image.replace('data:image/png;base64,', ''), 'base64').toString(), 'PNG:\\frac{a}{b}');
-  await assert.rejects(client.recognize(Array(6).fill([[0, 0, 0]])),
+  const waits: number[] = [];
+  const asked = fake.recognized.length;
+  await assert.rejects(client.recognize(Array(6).fill([[0, 0, 0]]), {}, 5000, async (ms) => { waits.push(ms); }),
     (e: unknown) => e instanceof InkmathError && e.message === 'the inkmath server answered 503: busy (the queue is full); try again in 2 s');
+  assert.deepEqual(waits, [2000, 2000], 'a busy server is asked twice more, after its Retry-After');
+  assert.equal(fake.recognized.length - asked, 3);
 });
 
 test('nothing listening: health is undefined and calls say the server cannot be reached', async () => {
