@@ -121,7 +121,7 @@ export class ServerClient {
    * `POST /api/recognize` with JSON strokes. A busy server (503) is asked again after its
    * Retry-After (at most 5 s, twice), as the web pad does.
    */
-  async recognize(strokes: readonly Stroke[], options: RecognizeOptions = {}, timeoutMs = 60_000,
+  async recognize(strokes: readonly Stroke[], options: RecognizeOptions = {}, timeoutMs = 150_000,
     sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms))): Promise<Recognition> {
     const query = new URLSearchParams();
     if (options.strategy && options.strategy !== 'default') query.set('strategy', options.strategy);
@@ -262,6 +262,13 @@ export interface ServerCommand {
   readonly origin: string;
 }
 
+/**
+ * Arguments the extension adds when it starts the server itself. The first recognition warms
+ * the model up and took 39 to 43 s on a busy 2-core machine (BENCHMARKS.md), past the server's
+ * default 30 s limit: the pad would get a 504 for it.
+ */
+export const SERVE_ARGS: readonly string[] = ['--timeout', '120'];
+
 /** Finds `java` as the launcher and `java -cp` would: JAVA_HOME first, then PATH. */
 export function findJava(deps: Pick<SystemDeps, 'isFile' | 'env' | 'platform'>): string | undefined {
   const exe = deps.platform === 'win32' ? 'java.exe' : 'java';
@@ -302,7 +309,7 @@ export function resolveServerCommand(settings: ServerSettings, deps: Pick<System
     return {
       command: java,
       args: ['-Djava.awt.headless=true', '-cp', `${settings.jar}${path.delimiter}${path.join(lib, '*')}`,
-        'org.inkmath.cli.InkMath', 'serve', '--port', port],
+        'org.inkmath.cli.InkMath', 'serve', '--port', port, ...SERVE_ARGS],
       cwd: path.dirname(settings.jar),
       origin: `the jar ${settings.jar}`,
     };
@@ -322,7 +329,7 @@ export function resolveServerCommand(settings: ServerSettings, deps: Pick<System
     }
   }
   needJava('the inkmath launcher');
-  return { command: launcherIn(home), args: ['serve', '--port', port], cwd: home, origin: `the launcher ${launcherIn(home)}` };
+  return { command: launcherIn(home), args: ['serve', '--port', port, ...SERVE_ARGS], cwd: home, origin: `the launcher ${launcherIn(home)}` };
 }
 
 /** A server that answers; `child` is set when this extension started it (and must stop it). */

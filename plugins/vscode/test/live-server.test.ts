@@ -17,9 +17,7 @@ test('the real server: started from the jar, recognizes strokes, renders, stops'
   const port = await freePort();
   const deps = systemDeps();
   const settings = { port, serverCommand: [] as string[], jar: path.resolve(JAR), home: '', searchFolders: [], startTimeoutMs: 240_000 };
-  // a generous time limit: the first recognition warms the model up, on a busy machine slowly
   let base = resolveServerCommand(settings, deps);
-  base = { ...base, args: [...base.args, '--timeout', '180'] };
   if (process.env.INKMATH_MODEL) {
     base = { ...base, args: [...base.args, '--model', path.resolve(process.env.INKMATH_MODEL)] };
   }

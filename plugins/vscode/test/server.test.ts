@@ -24,7 +24,7 @@ test('java is found on PATH, or under JAVA_HOME', () => {
 
 test('the launcher of inkmath.home runs serve on the configured port', () => {
   const command = resolveServerCommand(settings({ home: '/src/inkmath', port: 9000 }), system(['/usr/bin/java', '/src/inkmath/inkmath']));
-  assert.deepEqual([command.command, ...command.args], ['/src/inkmath/inkmath', 'serve', '--port', '9000']);
+  assert.deepEqual([command.command, ...command.args], ['/src/inkmath/inkmath', 'serve', '--port', '9000', '--timeout', '120']);
   assert.equal(command.cwd, '/src/inkmath');
 });
 
@@ -39,7 +39,7 @@ test('inkmath.jar runs java with the jar and its lib folder', () => {
     system(['/usr/bin/java', '/opt/inkmath/inkmath-cli.jar']));
   assert.equal(command.command, '/usr/bin/java');
   assert.deepEqual(command.args.slice(1), ['-cp', `/opt/inkmath/inkmath-cli.jar:${path.join('/opt/inkmath/lib', '*')}`,
-    'org.inkmath.cli.InkMath', 'serve', '--port', '8765']);
+    'org.inkmath.cli.InkMath', 'serve', '--port', '8765', '--timeout', '120']);
 });
 
 test('inkmath.serverCommand wins and gets the port substituted', () => {
@@ -113,7 +113,7 @@ test('no server: the launcher is spawned and waited for until /health answers', 
     setTimeout(() => { void startFakeServer(port).then((f) => { fake = f; }); }, 300);
     return child.asChild();
   }), (command) => announced.push(command.origin));
-  assert.deepEqual(spawned.map((s) => [s.command, ...s.args]), [['/src/inkmath/inkmath', 'serve', '--port', String(port)]]);
+  assert.deepEqual(spawned.map((s) => [s.command, ...s.args]), [['/src/inkmath/inkmath', 'serve', '--port', String(port), '--timeout', '120']]);
   assert.equal(spawned[0].options.cwd, '/src/inkmath');
   assert.deepEqual(announced, ['the launcher /src/inkmath/inkmath']);
   assert.equal(server.child, child.asChild());
