@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -31,12 +30,12 @@ import org.inkmath.eval.report.ReportComparison;
 import org.inkmath.eval.report.ReportJson;
 import org.inkmath.recognizer.Recognizer;
 import org.inkmath.recognizer.RecognizerOptions;
-import org.inkmath.recognizer.decode.Decoder.Strategy;
 import org.inkmath.recognizer.model.TorchEngine;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -146,27 +145,8 @@ public final class EvalCommand implements Callable<Integer> {
         Path namesFile;
     }
 
-    @Option(names = "--strategy", paramLabel = "NAME", defaultValue = "bidirectional",
-            description = "Decoding: greedy (fastest), beam (left to right) or bidirectional (default:"
-                    + " ${DEFAULT-VALUE}).")
-    private String strategy;
-
-    @Option(names = "--beam", paramLabel = "N", defaultValue = "10",
-            description = "Hypotheses kept per direction (default: ${DEFAULT-VALUE}).")
-    private int beam;
-
-    @Option(names = "--constrained",
-            description = "Never let the decoder choose a token after which no well-formed formula can follow.")
-    private boolean constrained;
-
-    @Option(names = "--max-length", paramLabel = "N", defaultValue = "200",
-            description = "Most decoding steps per direction (default: ${DEFAULT-VALUE}).")
-    private int maxLength;
-
-    @Option(names = "--length-penalty", paramLabel = "A",
-            description = "Alpha of the hypotheses' ranking score, log-probability / (tokens + 1)^A (default: 1)."
-                    + " Greedy decoding takes the most likely token at every step whatever A.")
-    private Double lengthPenalty;
+    @Mixin
+    private DecodingOptions decoding;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
             description = "Processor threads for the model in all; 0: one per core (default: ${DEFAULT-VALUE}).")
@@ -289,7 +269,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (images != null && captions == null) {
             throw new Usage("--images needs --captions FILE, the truth of the images");
         }
-        if (threads < 0 || workers < 1 || beam < 1 || maxLength < 1) {
+        if (threads < 0 || workers < 1 || decoding.beam < 1 || decoding.maxLength < 1) {
             throw new Usage("--threads must not be negative; --workers, --beam and --max-length must be at least 1");
         }
         if (given(List.of("--attention-cards")) && !attention) {
@@ -378,10 +358,7 @@ public final class EvalCommand implements Callable<Integer> {
         }
         RecognizerOptions options;
         try {
-            RecognizerOptions defaults = RecognizerOptions.defaults();
-            options = defaults.withStrategy(strategy(strategy)).withBeamSize(beam)
-                    .withLengthPenalty(lengthPenalty != null ? lengthPenalty : defaults.lengthPenalty())
-                    .withMaxLength(maxLength).withConstrained(constrained).withAlternatives(1).withAttention(attention);
+            options = decoding.apply(RecognizerOptions.defaults()).withAlternatives(1).withAttention(attention);
         } catch (IllegalArgumentException e) {
             throw new Usage(e.getMessage());
         }
@@ -459,16 +436,6 @@ public final class EvalCommand implements Callable<Integer> {
 
     private static String firstFew(List<String> names) {
         return String.join(", ", names.subList(0, Math.min(5, names.size()))) + (names.size() > 5 ? ", ..." : "");
-    }
-
-    private static Strategy strategy(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "greedy" -> Strategy.GREEDY;
-            case "beam" -> Strategy.BEAM;
-            case "bidirectional" -> Strategy.BIDIRECTIONAL;
-            default -> throw new IllegalArgumentException("--strategy must be greedy, beam or bidirectional, not '"
-                    + name + "'");
-        };
     }
 
     private int compare(PrintWriter out, PrintWriter err) throws IOException {

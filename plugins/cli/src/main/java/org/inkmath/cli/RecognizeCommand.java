@@ -18,6 +18,7 @@ import org.inkmath.recognizer.decode.Decoder.Strategy;
 import org.inkmath.recognizer.model.TorchEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -63,29 +64,16 @@ public final class RecognizeCommand implements Callable<Integer> {
             description = "A model file (.safetensors, see recognizer/MODEL-FORMAT.md) instead of the default model.")
     private Path model;
 
-    @Option(names = "--strategy", paramLabel = "NAME", defaultValue = "bidirectional",
-            description = "greedy (fastest), beam (left to right) or bidirectional (default: ${DEFAULT-VALUE}).")
-    private String strategy;
+    @Mixin
+    private DecodingOptions decoding;
 
     @Option(names = "--greedy", description = "Same as --strategy greedy.")
     private boolean greedy;
-
-    @Option(names = "--beam", paramLabel = "N", defaultValue = "10",
-            description = "Hypotheses kept per direction (default: ${DEFAULT-VALUE}).")
-    private int beam;
 
     @Option(names = "--nbest", paramLabel = "K", defaultValue = "1",
             description = "Print the K best results per file: rank, score and LaTeX, tab-separated, then a blank "
                     + "line (default: ${DEFAULT-VALUE}).")
     private int nbest;
-
-    @Option(names = "--constrained",
-            description = "Never let the decoder choose a token after which no well-formed formula can follow.")
-    private boolean constrained;
-
-    @Option(names = "--max-length", paramLabel = "N", defaultValue = "200",
-            description = "Most decoding steps per direction (default: ${DEFAULT-VALUE}).")
-    private int maxLength;
 
     @Option(names = "--json",
             description = "Print one JSON object per file (JSON Lines): file, latex, tokens, score, confidence, "
@@ -105,9 +93,10 @@ public final class RecognizeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RecognizerOptions options;
         try {
-            options = RecognizerOptions.defaults().withStrategy(greedy ? Strategy.GREEDY : strategy(strategy))
-                    .withBeamSize(beam).withMaxLength(maxLength).withConstrained(constrained)
-                    .withAlternatives(Math.max(nbest, 1));
+            options = decoding.apply(RecognizerOptions.defaults()).withAlternatives(Math.max(nbest, 1));
+            if (greedy) {
+                options = options.withStrategy(Strategy.GREEDY);
+            }
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -189,15 +178,5 @@ public final class RecognizeCommand implements Callable<Integer> {
         t.put("checkMs", r.timings().checkMs());
         t.put("totalMs", r.timings().totalMs());
         return o;
-    }
-
-    private Strategy strategy(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "greedy" -> Strategy.GREEDY;
-            case "beam" -> Strategy.BEAM;
-            case "bidirectional" -> Strategy.BIDIRECTIONAL;
-            default -> throw new IllegalArgumentException("--strategy must be greedy, beam or bidirectional, not '"
-                    + name + "'");
-        };
     }
 }
