@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.inkmath.recognizer.model.ComerModel;
 import org.inkmath.recognizer.model.EncodedImages;
 import org.inkmath.recognizer.model.StepDecoder;
@@ -72,29 +73,27 @@ public final class Decoder {
         }
         BeamSearch.Settings s = strategy == Strategy.GREEDY
                 ? new BeamSearch.Settings(1, settings.maxLength(), settings.lengthPenalty()) : settings;
-        List<Hypothesis> out = new ArrayList<>(search(image, Direction.LEFT_TO_RIGHT, s, constrained, attention, cached));
-        if (strategy != Strategy.BIDIRECTIONAL) {
-            return out;
+        List<Direction> directions = strategy == Strategy.BIDIRECTIONAL
+                ? List.of(Direction.LEFT_TO_RIGHT, Direction.RIGHT_TO_LEFT) : List.of(Direction.LEFT_TO_RIGHT);
+        List<Optional<GrammarConstraint>> grammars = new ArrayList<>();
+        for (Direction d : directions) {
+            grammars.add(!constrained ? Optional.empty()
+                    : Optional.of(d == Direction.LEFT_TO_RIGHT ? leftToRight : rightToLeft));
         }
-        out.addAll(search(image, Direction.RIGHT_TO_LEFT, s, constrained, attention, cached));
-        return rescore(image, out, s.lengthPenalty());
-    }
-
-    private List<Hypothesis> search(EncodedImages image, Direction direction, BeamSearch.Settings settings,
-                                    boolean constrained, boolean attention, boolean cached) {
-        GrammarConstraint grammar = !constrained ? null
-                : direction == Direction.LEFT_TO_RIGHT ? leftToRight : rightToLeft;
         TokenScorer scorer;
         if (cached) {
-            StepDecoder steps = model.startDecoding(image, new int[] {0});
+            // both directions' beams share one step decoder: one batched call a step for both
+            StepDecoder steps = model.startDecoding(image, new int[directions.size()]);
             steps.recordAttention(attention);
             scorer = TokenScorer.cached(steps);
         } else {
-            scorer = new PrefixRerun(model, image, 1);
+            scorer = new PrefixRerun(model, image, directions.size());
         }
+        List<Hypothesis> out = new ArrayList<>();
         try (scorer) {
-            return BeamSearch.search(scorer, direction, settings, grammar, attention && cached);
+            BeamSearch.searchAll(scorer, directions, s, grammars, attention && cached).forEach(out::addAll);
         }
+        return strategy == Strategy.BIDIRECTIONAL ? rescore(image, out, s.lengthPenalty()) : out;
     }
 
     /**

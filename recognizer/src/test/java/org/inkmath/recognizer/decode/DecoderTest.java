@@ -78,6 +78,37 @@ class DecoderTest {
     }
 
     @Test
+    void beamsRunInLockstepFindWhatEachFindsAlone() {
+        GrammarConstraint l2r = GrammarConstraint.of(Direction.LEFT_TO_RIGHT, model.vocabulary());
+        GrammarConstraint r2l = GrammarConstraint.of(Direction.RIGHT_TO_LEFT, model.vocabulary());
+        for (GrayImage image : images(3, 8)) {
+            try (EncodedImages e = encode(image)) {
+                for (boolean constrained : new boolean[] {false, true}) {
+                    List<List<Hypothesis>> joint;
+                    try (TokenScorer s = TokenScorer.cached(model.startDecoding(e, new int[2]))) {
+                        joint = BeamSearch.searchAll(s, List.of(Direction.LEFT_TO_RIGHT, Direction.RIGHT_TO_LEFT),
+                                beam(4, 10), List.of(java.util.Optional.ofNullable(constrained ? l2r : null),
+                                        java.util.Optional.ofNullable(constrained ? r2l : null)), false);
+                    }
+                    Direction[] directions = {Direction.LEFT_TO_RIGHT, Direction.RIGHT_TO_LEFT};
+                    for (int k = 0; k < 2; k++) {
+                        List<Hypothesis> alone;
+                        try (TokenScorer s = TokenScorer.cached(model.startDecoding(e, new int[1]))) {
+                            alone = BeamSearch.search(s, directions[k], beam(4, 10),
+                                    constrained ? (k == 0 ? l2r : r2l) : null, false);
+                        }
+                        assertEquals(alone.size(), joint.get(k).size());
+                        for (int i = 0; i < alone.size(); i++) {
+                            assertArrayEquals(alone.get(i).tokens(), joint.get(k).get(i).tokens());
+                            assertEquals(alone.get(i).score(), joint.get(k).get(i).score(), 1e-4);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void greedyIsTheBatchedGreedyDecoderOneImageAtATime() {
         List<GrayImage> images = images(3, 2);
         List<GreedyDecoder.Result> batched = GreedyDecoder.decode(model, ImageBatch.of(images), 10);
