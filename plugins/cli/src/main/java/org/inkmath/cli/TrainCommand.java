@@ -65,7 +65,7 @@ import picocli.CommandLine.Spec;
 public final class TrainCommand implements Callable<Integer> {
 
     /** Options that fix the run's configuration, refused with --resume. */
-    private static final List<String> CONFIG_OPTIONS = List.of("--preset", "--model-config", "--init-weights", "--lr", "--clip-norm",
+    private static final List<String> CONFIG_OPTIONS = List.of("--preset", "--model-config", "--init-weights", "--clip-norm",
             "--momentum", "--weight-decay", "--plateau-factor", "--plateau-epochs", "--batch-images", "--batch-pixels",
             "--seed", "--validate-every", "--validate-subset", "--max-decode-length", "--directions", "--augmentation",
             "--train-subset");
@@ -116,7 +116,8 @@ public final class TrainCommand implements Callable<Integer> {
     private double checkpointMinutes;
 
     @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.08",
-            description = "SGD learning rate (default: ${DEFAULT-VALUE}).")
+            description = "SGD learning rate (default: ${DEFAULT-VALUE}). With --resume: the rate from the next step"
+                    + " on, instead of the saved schedule's (which then goes on from it).")
     private double learningRate;
 
     @Option(names = "--clip-norm", paramLabel = "N", defaultValue = "10",
@@ -306,6 +307,11 @@ public final class TrainCommand implements Callable<Integer> {
                 : Trainer.resume(resume, trainSamples, valid.samples(), this::sessionLimits)) {
             if (resume != null) {
                 err.printf(Locale.ROOT, "inkmath: resuming at step %d%n", trainer.step());
+                if (learningRateGiven()) {
+                    err.println("inkmath: learning rate " + learningRate + " instead of " + trainer.learningRate()
+                            + " from now on");
+                    trainer.setLearningRate(learningRate);
+                }
             }
             err.printf(Locale.ROOT, "inkmath: %,d weights, %d threads, output in %s%n", trainer.model().parameterCount(),
                     trainer.threads(), runDir);
@@ -329,6 +335,11 @@ public final class TrainCommand implements Callable<Integer> {
                 // the JVM is exiting because of a signal; the hook is waiting for this very moment
             }
         }
+    }
+
+    /** Whether --lr was given: with --resume it changes the rate from the next step on. */
+    private boolean learningRateGiven() {
+        return spec.commandLine().getParseResult().hasMatchedOption("--lr");
     }
 
     private TrainingConfig sessionLimits(TrainingConfig saved) {

@@ -93,11 +93,21 @@ class TrainCommandTest {
         assertEquals(4, rows.stream().filter(r -> !r.isValidation()).count());
         assertEquals(1, rows.stream().filter(TrainingLog.Row::isValidation).count(), "epoch 1 (3 batches) validated");
 
+        // an operator may change the rate of a resumed run; the saved schedule goes on from it
+        CliRun.Result slower = CliRun.once("train", "--crohme", crohme.toString(), "--resume", out.toString(),
+                "--steps", "5", "--lr", "0.002");
+        assertEquals(0, slower.exitCode(), slower.err());
+        assertTrue(slower.err().contains("learning rate 0.002 instead of 0.01"), slower.err());
+        List<TrainingLog.Row> after = TrainingLog.read(out.resolve("log.csv")).rows();
+        assertEquals(0.002, after.get(after.size() - 1).learningRate(), 1e-12);
+        assertEquals(0.002, Checkpoint.readState(out.resolve("checkpoint")).schedule().learningRate(), 1e-12);
+        assertEquals(0.01, Checkpoint.readConfig(out.resolve("checkpoint")).learningRate(), "the run's starting rate");
+
         CliRun.Result again = CliRun.once("train", "--crohme", crohme.toString(), "--model-config",
                 tinyModel().toString(), "--out", out.toString(), "--steps", "1");
         assertEquals(3, again.exitCode(), "a new run must not overwrite an old one");
         assertTrue(again.err().contains("already holds a training run"), again.err());
-        assertEquals(4, Checkpoint.readState(out.resolve("checkpoint")).step());
+        assertEquals(5, Checkpoint.readState(out.resolve("checkpoint")).step());
 
         Files.createDirectories(dir.resolve("empty"));
         CliRun.Result noCheckpoint = CliRun.once("train", "--crohme", crohme.toString(), "--resume",
@@ -120,9 +130,9 @@ class TrainCommandTest {
         assertEquals(3, half.exitCode());
         assertTrue(half.err().contains("train/caption.txt is missing"), half.err());
 
-        CliRun.Result lrOnResume = CliRun.once("train", "--resume", dir.toString(), "--lr", "0.1");
-        assertEquals(2, lrOnResume.exitCode());
-        assertTrue(lrOnResume.err().contains("--lr cannot be used with --resume"), lrOnResume.err());
+        CliRun.Result seedOnResume = CliRun.once("train", "--resume", dir.toString(), "--seed", "3");
+        assertEquals(2, seedOnResume.exitCode());
+        assertTrue(seedOnResume.err().contains("--seed cannot be used with --resume"), seedOnResume.err());
 
         assertEquals(2, CliRun.once("train", "--directions", "up").exitCode());
         assertEquals(2, CliRun.once("train", "--augmentation", "blur").exitCode());

@@ -189,6 +189,23 @@ public final class Trainer implements AutoCloseable {
     }
 
     /**
+     * Sets the learning rate from the next step on: an operator's decision on a resumed run (a
+     * stalled loss, say). The plateau schedule keeps its best rate and its count and goes on from
+     * the new rate; the configuration keeps the run's starting rate.
+     */
+    public void setLearningRate(double rate) {
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw new IllegalArgumentException("the learning rate must be positive: " + rate);
+        }
+        schedule = new PlateauSchedule(rate, schedule.bestRate(), schedule.badValidations());
+    }
+
+    /** The learning rate of the next step. */
+    public double learningRate() {
+        return schedule.learningRate();
+    }
+
+    /**
      * Trains until the configured epochs or steps are done, the session's time is up, or
      * {@code stopRequested} says so (checked between steps: the current step finishes); then
      * saves a checkpoint, the log and the curves.
