@@ -2,7 +2,6 @@ package org.inkmath.recognizer.decode;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -204,22 +203,8 @@ public final class BeamSearch {
 
     private static Hypothesis hypothesis(Live l, float endLogProb, boolean finished, Direction d, Settings s) {
         double sum = l.sum() + endLogProb;
-        float[][] att = null;
-        if (l.attention() != null) {
-            att = l.attention().clone();
-            if (d == Direction.RIGHT_TO_LEFT) {
-                java.util.Collections.reverse(Arrays.asList(att));
-            }
-        }
-        float[] lp = l.logProbs().clone();
-        if (d == Direction.RIGHT_TO_LEFT) {
-            for (int i = 0, j = lp.length - 1; i < j; i++, j--) {
-                float x = lp[i];
-                lp[i] = lp[j];
-                lp[j] = x;
-            }
-        }
-        return new Hypothesis(d.reorder(l.tokens()), lp, endLogProb, finished, d,
+        float[][] att = l.attention() == null ? null : d.reorder(l.attention());
+        return new Hypothesis(d.reorder(l.tokens()), d.reorder(l.logProbs()), endLogProb, finished, d,
                 Hypothesis.normalised(sum, l.tokens().length, s.lengthPenalty()), att);
     }
 }

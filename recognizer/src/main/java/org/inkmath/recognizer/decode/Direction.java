@@ -1,5 +1,7 @@
 package org.inkmath.recognizer.decode;
 
+import java.util.Arrays;
+import java.util.Collections;
 import org.inkmath.latex.Vocabulary;
 
 /**
@@ -42,6 +44,28 @@ public enum Direction {
                 out[i] = out[j];
                 out[j] = t;
             }
+        }
+        return out;
+    }
+
+    /** Per-token values (log-probabilities) in emission order to reading order (a copy). */
+    float[] reorder(float[] values) {
+        float[] out = values.clone();
+        if (this == RIGHT_TO_LEFT) {
+            for (int i = 0, j = out.length - 1; i < j; i++, j--) {
+                float t = out[i];
+                out[i] = out[j];
+                out[j] = t;
+            }
+        }
+        return out;
+    }
+
+    /** Per-token objects (attention maps) in emission order to reading order (a shallow copy). */
+    <T> T[] reorder(T[] values) {
+        T[] out = values.clone();
+        if (this == RIGHT_TO_LEFT) {
+            Collections.reverse(Arrays.asList(out));
         }
         return out;
     }
