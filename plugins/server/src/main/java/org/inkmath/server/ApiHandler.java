@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -168,7 +169,13 @@ final class ApiHandler extends Handler.Abstract implements AutoCloseable {
         // the body and what is parsed from it are held only while this permit is
         int permits = kibibytes(request.getLength() >= 0 ? request.getLength() : settings.maxBodyBytes());
         if (request.getLength() <= settings.maxBodyBytes() && !uploadBudget.tryAcquire(permits)) {
-            throw new ApiError(503, "busy", "too many uploads are under way; try again in a moment", 1);
+            // Read the body and drop it (holding no memory, and no thread) before answering: a
+            // connection closed with unread data is reset, and the reset can destroy the 503 on
+            // its way to the client, which then sees only a broken connection.
+            ApiError busy = new ApiError(503, "busy", "too many uploads are under way; try again in a moment", 1);
+            Content.Source.consumeAll(request, Callback.from(() -> sendError(response, callback, busy),
+                    callback::failed));
+            return;
         }
         try {
             byte[] body = body(request);
@@ -273,6 +280,9 @@ final class ApiHandler extends Handler.Abstract implements AutoCloseable {
         json.set("model", modelJson(recognizer.model()));
         json.set("queue", queueJson(recognitions.stats()));
         json.set("renderQueue", queueJson(renders.stats()));
+        // request bodies being received now, rounded up to whole kibibytes per request
+        long held = (long) kibibytes(settings.uploadBudgetBytes()) - uploadBudget.availablePermits();
+        json.putObject("uploads").put("receivingKiB", held).put("budgetKiB", kibibytes(settings.uploadBudgetBytes()));
         ObjectNode limits = json.putObject("limits");
         limits.put("maxBodyBytes", settings.maxBodyBytes());
         limits.put("uploadBudgetBytes", settings.uploadBudgetBytes());

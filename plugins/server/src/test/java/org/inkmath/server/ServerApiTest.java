@@ -258,6 +258,12 @@ class ServerApiTest {
         }
     }
 
+    private long receivingKiB(InkServer s) throws Exception {
+        HttpResponse<String> health = server.client.send(HttpRequest.newBuilder(s.uri().resolve("/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return Json.MAPPER.readTree(health.body()).path("uploads").path("receivingKiB").asLong();
+    }
+
     @Test
     void uploadsBeyondTheMemoryBudgetWaitTheirTurn() throws Exception {
         ServerSettings tight = TestServer.settings().withMaxBodyBytes(64 * 1024).withUploadBudgetBytes(100 * 1024);
@@ -269,17 +275,18 @@ class ServerApiTest {
                         + "Content-Type: application/json\r\nContent-Length: 60000\r\n\r\n[[[0,0],")
                         .getBytes(StandardCharsets.US_ASCII));
                 slow.getOutputStream().flush();
-                HttpResponse<String> refused = null;
-                // a deadline rather than a count of tries: on a loaded machine the server may be slow
-                // to begin reading the slow upload
+                // wait until the server holds the slow upload's share: on a loaded machine it may be
+                // slow to begin reading it
                 long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
-                while ((refused == null || refused.statusCode() != 503) && System.nanoTime() < until) {
-                    Thread.sleep(20); // until the server has begun reading the slow one
-                    refused = server.client.send(HttpRequest.newBuilder(small.uri().resolve("/api/recognize"))
-                            .timeout(java.time.Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(padded)).build(),
-                            HttpResponse.BodyHandlers.ofString());
+                while (receivingKiB(small) < 58 && System.nanoTime() < until) {
+                    Thread.sleep(20);
                 }
+                assertTrue(receivingKiB(small) >= 58, "the slow upload holds its share of the budget");
+                HttpResponse<String> refused = server.client.send(
+                        HttpRequest.newBuilder(small.uri().resolve("/api/recognize"))
+                                .timeout(java.time.Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(padded)).build(),
+                        HttpResponse.BodyHandlers.ofString());
                 assertError(refused, 503, "uploads");
                 assertTrue(refused.headers().firstValue("Retry-After").isPresent());
             }
