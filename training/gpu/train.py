@@ -29,7 +29,7 @@ import comer  # noqa: E402
 import data  # noqa: E402
 import modelfile  # noqa: E402
 
-LOG_HEADER = "step,epoch,loss,lr,images_per_s,val_exprate,wall_s"
+LOG_HEADER = "step,epoch,loss,lr,images_per_s,val_exprate,wall_s,val_within1,val_within2"
 SAVE_MARGIN_S = 20.0
 
 
@@ -122,14 +122,16 @@ def to_device(batch, device, bidirectional):
 
 
 def validate(model, pack, device, amp, args, budget):
-    """Greedy expression rate on the validation images; None when the time budget cut it short."""
+    """Greedy decoding of the validation images: the shares decoded exactly, within one token edit and
+    within two (the Java Validation.Score); None when the time budget cut it short."""
     split = pack.valid
     if len(split) == 0:
         return None
     batches = data.validation_batches(split, max(8, args.batch), 320000 * max(8, args.batch) // 8,
                                       args.validation_subset)
     model.eval()
-    correct = total = 0
+    within = [0, 0, 0]
+    total = 0
     slowest = 0.0
     try:
         for idx in batches:
@@ -141,12 +143,25 @@ def validate(model, pack, device, amp, args, budget):
             with torch.autocast(device_type=device.type, dtype=torch.bfloat16, enabled=amp):
                 decoded = comer.greedy_decode(model, images, padding, args.max_decode_length)
             for i, tokens in zip(idx, decoded):
-                correct += tokens == split.caption(i)
+                distance = edit_distance(tokens, split.caption(i))
+                for e in range(distance, 3):
+                    within[e] += 1
                 total += 1
             slowest = max(slowest, time.time() - started)
     finally:
         model.train()
-    return correct / max(total, 1)
+    return tuple(w / max(total, 1) for w in within)
+
+
+def edit_distance(a, b):
+    """Levenshtein distance between two token sequences, each edit costing 1."""
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            current[j] = min(previous[j - 1] + (a[i - 1] != b[j - 1]), previous[j] + 1, current[j - 1] + 1)
+        previous = current
+    return previous[len(b)]
 
 
 def write_curves(rows, path):
@@ -156,7 +171,7 @@ def write_curves(rows, path):
         if r["val"] is None:
             losses.setdefault(r["epoch"], []).append(r["loss"])
         else:
-            rates.append((r["epoch"], r["val"]))
+            rates.append((r["epoch"], r["val"][0]))
     epochs = sorted(losses)
     mean_loss = [(e, sum(losses[e]) / len(losses[e])) for e in epochs]
     width, height, pad = 640, 300, 40
@@ -226,6 +241,8 @@ def main(argv=None):
     epoch = int(training_state.get("epoch", 0))
     step = int(training_state.get("step", 0))
     trained_s = float(training_state.get("trained_s", 0.0))
+    # the best weights are chosen on exact matches, ties broken by the edit rates (as in Java)
+    best_score = tuple(training_state.get("best_score", (plateau.best, -1.0, -1.0)))
     optimizer = torch.optim.SGD(model.parameters(), lr=plateau.lr, momentum=args.momentum,
                                 weight_decay=args.weight_decay)
     scales = (0.7, 1.4) if args.augmentation == "comer" else (1.0, 1.0)
@@ -241,13 +258,15 @@ def main(argv=None):
         rows.append({"epoch": epoch + (0 if val is not None else 1), "loss": loss, "val": val})
         cells = [str(step), str(epoch + (0 if val is not None else 1)),
                  "" if loss is None else f"{loss:.6f}", "" if lr is None else f"{lr:.6g}",
-                 "" if rate is None else f"{rate:.3f}", "" if val is None else f"{val:.6f}",
+                 "" if rate is None else f"{rate:.3f}", "" if val is None else f"{val[0]:.6f}",
                  f"{trained_s + time.time() - session_start:.1f}"]
+        cells += ["", ""] if val is None else [f"{val[1]:.6f}", f"{val[2]:.6f}"]
         log.write(",".join(cells) + "\n")
 
     def save(name):
         state = {"epoch": epoch, "step": step, "learning_rate": plateau.lr, "best_rate": plateau.best,
-                 "bad_validations": plateau.bad, "trained_s": trained_s + time.time() - session_start,
+                 "bad_validations": plateau.bad, "best_score": list(best_score),
+                 "trained_s": trained_s + time.time() - session_start,
                  "batch": batch, "seed": args.seed, "pack_train_images": len(pack.train)}
         modelfile.save(os.path.join(args.out, name), model, vocabulary, args.weights_dtype,
                        {"training": json.dumps(state)})
@@ -308,13 +327,17 @@ def main(argv=None):
                       flush=True)
                 if args.validate_every > 0 and len(pack.valid) > 0 and epoch % args.validate_every == 0:
                     t0 = time.time()
-                    rate = validate(model, pack, device, amp, args, budget)
-                    if rate is None:
+                    score = validate(model, pack, device, amp, args, budget)
+                    if score is None:
                         print("train.py: validation cut short by the time budget", flush=True)
                     else:
-                        best = plateau.after_validation(rate, args.plateau_factor, patience)
-                        write_row(val=rate)
-                        print(f"train.py: epoch {epoch}: validation expression rate {100 * rate:.2f}%"
+                        plateau.after_validation(score[0], args.plateau_factor, patience)
+                        best = score > best_score
+                        if best:
+                            best_score = score
+                        write_row(val=score)
+                        print(f"train.py: epoch {epoch}: validation expression rate {100 * score[0]:.2f}% (within 1 "
+                              f"edit {100 * score[1]:.2f}%, 2 edits {100 * score[2]:.2f}%)"
                               f"{' (best so far, saved)' if best else ''} in {time.time() - t0:.0f} s", flush=True)
                         if best:
                             save("best.safetensors")

@@ -53,7 +53,7 @@ class EvalMatchesValidationTest {
         int singleRight = 0;
         java.util.Map<String, String> single = new java.util.LinkedHashMap<>();
         try (ComerModel m = ComerModel.load(model)) {
-            validationRate = new Validation(samples, m.vocabulary(), BatchRules.comer()).expressionRate(m, 200, () -> { });
+            validationRate = new Validation(samples, m.vocabulary(), BatchRules.comer()).score(m, 200, () -> { }).expressionRate();
             SamplePreparer preparer = new SamplePreparer(RasterStyle.crohme(), Augmentation.none());
             for (Sample s : samples) {
                 GrayImage input = preparer.prepare(s, SamplePreparer.Draw.IDENTITY);

@@ -19,6 +19,7 @@ import org.inkmath.recognizer.train.Sample;
 import org.inkmath.recognizer.train.Trainer;
 import org.inkmath.recognizer.train.TrainingConfig;
 import org.inkmath.recognizer.train.TrainingListener;
+import org.inkmath.recognizer.train.Validation;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -428,9 +429,10 @@ public final class TrainCommand implements Callable<Integer> {
         }
 
         @Override
-        public void validated(int epoch, double expressionRate, boolean best) {
+        public void validated(int epoch, Validation.Score score, boolean best) {
             close();
-            err.printf(Locale.ROOT, "epoch %d: validation expression rate %.2f%%%s%n", epoch, 100 * expressionRate,
+            err.printf(Locale.ROOT, "epoch %d: validation expression rate %.2f%% (within 1 edit %.2f%%, 2 edits %.2f%%)%s%n",
+                    epoch, 100 * score.expressionRate(), 100 * score.withinOneEdit(), 100 * score.withinTwoEdits(),
                     best ? " (best so far, saved)" : "");
         }
 

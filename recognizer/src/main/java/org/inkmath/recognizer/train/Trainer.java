@@ -15,8 +15,8 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.OptionalDouble;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
@@ -323,23 +323,26 @@ public final class Trainer implements AutoCloseable {
         position = 0;
         if (config.validateEvery() > 0 && done % config.validateEvery() == 0 && validation.size() > 0) {
             listener.validationStarted(done, validation.size());
-            OptionalDouble measured = validation.expressionRate(model, config.maxDecodeLength(),
+            Optional<Validation.Score> measured = validation.score(model, config.maxDecodeLength(),
                     listener::validationImageDone, stopRequested);
             if (measured.isEmpty()) {
                 return false;
             }
-            double rate = measured.getAsDouble();
-            boolean best = schedule.improvedBy(rate);
-            schedule = schedule.afterValidation(rate, config.plateauFactor(),
+            Validation.Score score = measured.get();
+            // the best model is chosen on exact matches with the edit rates breaking ties (for
+            // epochs at 0% only they move); the learning rate follows exact matches alone, as the
+            // reference schedule did
+            boolean best = log.isBest(score);
+            schedule = schedule.afterValidation(score.expressionRate(), config.plateauFactor(),
                     Math.max(1, config.plateauEpochs() / config.validateEvery()));
-            log.add(TrainingLog.Row.validation(step, done, rate, trainedSeconds));
+            log.add(TrainingLog.Row.validation(step, done, score, trainedSeconds));
             if (best) {
                 bestEpoch = done;
                 Path temp = out.resolve(BEST_MODEL_FILE + ".tmp");
                 model.save(temp, WeightPrecision.FLOAT32);
                 AtomicFiles.replace(temp, out.resolve(BEST_MODEL_FILE));
             }
-            listener.validated(done, rate, best);
+            listener.validated(done, score, best);
             writeReports();
         }
         return true;

@@ -16,7 +16,8 @@ import javax.imageio.ImageIO;
 
 /**
  * A PNG of a run's curves, drawn with Java2D: left, the training loss per step (each step faint,
- * a moving average bold); right, the validation expression rate per epoch. Example:
+ * a moving average bold); right, per validated epoch the expression rate and the rates within one
+ * and two edits. Example:
  * {@code TrainingCurves.write(log.rows(), Path.of("run/curves.png"))}.
  */
 public final class TrainingCurves {
@@ -44,10 +45,16 @@ public final class TrainingCurves {
     /** The picture of the curves. */
     public static BufferedImage draw(List<TrainingLog.Row> rows) {
         List<double[]> loss = new ArrayList<>();
-        List<double[]> rate = new ArrayList<>();
+        List<double[]> exact = new ArrayList<>();
+        List<double[]> withinOne = new ArrayList<>();
+        List<double[]> withinTwo = new ArrayList<>();
         for (TrainingLog.Row r : rows) {
             if (r.isValidation()) {
-                rate.add(new double[] {r.epoch(), 100 * r.validationRate()});
+                exact.add(new double[] {r.epoch(), 100 * r.validationRate()});
+                if (!Double.isNaN(r.withinOneEdit())) {
+                    withinOne.add(new double[] {r.epoch(), 100 * r.withinOneEdit()});
+                    withinTwo.add(new double[] {r.epoch(), 100 * r.withinTwoEdits()});
+                }
             } else if (!Double.isNaN(r.loss())) {
                 loss.add(new double[] {r.step(), r.loss()});
             }
@@ -59,8 +66,13 @@ public final class TrainingCurves {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, image.getWidth(), image.getHeight());
-            panel(g, 0, "training loss", "step", loss, movingAverage(loss, Math.max(1, loss.size() / 25)), false);
-            panel(g, PANEL_W, "validation expression rate (%)", "epoch", rate, rate, true);
+            panel(g, 0, "training loss", "step", List.of(
+                    new Series("", loss, FAINT, 1f, false),
+                    new Series("", movingAverage(loss, Math.max(1, loss.size() / 25)), BOLD, 2f, false)));
+            panel(g, PANEL_W, "validation (% of images)", "epoch", List.of(
+                    new Series("within 2 edits", withinTwo, new Color(150, 190, 150), 1.5f, true),
+                    new Series("within 1 edit", withinOne, new Color(60, 150, 60), 1.5f, true),
+                    new Series("exact (expression rate)", exact, BOLD, 2f, true)));
         } finally {
             g.dispose();
         }
@@ -81,8 +93,14 @@ public final class TrainingCurves {
         return out;
     }
 
-    private static void panel(Graphics2D g, int x0, String title, String xLabel, List<double[]> faint,
-                              List<double[]> bold, boolean markers) {
+    private static final Color FAINT = new Color(150, 180, 230);
+    private static final Color BOLD = new Color(20, 60, 160);
+
+    /** One line of a panel; named lines get a legend entry, marked ones a dot per point. */
+    private record Series(String name, List<double[]> points, Color color, float width, boolean markers) {
+    }
+
+    private static void panel(Graphics2D g, int x0, String title, String xLabel, List<Series> series) {
         int left = x0 + MARGIN_L, right = x0 + PANEL_W - MARGIN_R, top = MARGIN_T, bottom = PANEL_H - MARGIN_B;
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
         g.setColor(Color.BLACK);
@@ -91,12 +109,13 @@ public final class TrainingCurves {
         g.drawString(xLabel, (left + right) / 2 - 10, PANEL_H - 8);
         g.setColor(Color.GRAY);
         g.drawRect(left, top, right - left, bottom - top);
-        if (faint.isEmpty()) {
+        List<double[]> all = series.stream().flatMap(s -> s.points().stream()).toList();
+        if (all.isEmpty()) {
             g.drawString("no data yet", (left + right) / 2 - 30, (top + bottom) / 2);
             return;
         }
         double minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, minY = Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
-        for (double[] p : faint) {
+        for (double[] p : all) {
             minX = Math.min(minX, p[0]);
             maxX = Math.max(maxX, p[0]);
             minY = Math.min(minY, p[1]);
@@ -125,19 +144,24 @@ public final class TrainingCurves {
             int x = (int) sx.map(v);
             g.drawString(String.format(Locale.ROOT, "%.0f", v), x - 10, bottom + 14);
         }
-        if (faint != bold) {
-            g.setColor(new Color(150, 180, 230));
-            g.setStroke(new BasicStroke(1f));
-            g.draw(path(faint, sx, sy));
-        }
-        g.setColor(new Color(20, 60, 160));
-        g.setStroke(new BasicStroke(2f));
-        g.draw(path(bold, sx, sy));
-        if (markers) {
-            for (double[] p : bold) {
-                g.fillOval((int) sx.map(p[0]) - 3, (int) sy.map(p[1]) - 3, 7, 7);
+        int legendY = top + 14;
+        for (Series s : series) {
+            g.setColor(s.color());
+            g.setStroke(new BasicStroke(s.width()));
+            g.draw(path(s.points(), sx, sy));
+            if (s.markers()) {
+                for (double[] p : s.points()) {
+                    g.fillOval((int) sx.map(p[0]) - 3, (int) sy.map(p[1]) - 3, 7, 7);
+                }
+            }
+            if (!s.name().isEmpty() && !s.points().isEmpty()) {
+                g.fillRect(left + 8, legendY - 8, 14, 4);
+                g.setColor(Color.DARK_GRAY);
+                g.drawString(s.name(), left + 28, legendY - 3);
+                legendY += 15;
             }
         }
+        g.setStroke(new BasicStroke(1f));
     }
 
     /** A tick value without trailing zeros: 2, 2.5, 0.25. */

@@ -45,7 +45,8 @@ public interface TrainingListener {
     default void validationImageDone() {
     }
 
-    default void validated(int epoch, double expressionRate, boolean best) {
+    /** A validation ended; {@code best} when it beat every earlier one (the model was saved). */
+    default void validated(int epoch, Validation.Score score, boolean best) {
     }
 
     default void checkpointSaved(Path directory, long step) {

@@ -11,36 +11,48 @@ import java.util.Locale;
 
 /**
  * The rows of a run's CSV log: one per optimiser step (loss, learning rate, images per second),
- * and one per validation (its expression rate). Columns:
- * {@code step,epoch,loss,lr,images_per_s,val_exprate,wall_s}; a step row leaves
- * {@code val_exprate} empty, a validation row leaves {@code loss}, {@code lr} and
+ * and one per validation (its expression rate and its rates within one and two edits). Columns:
+ * {@code step,epoch,loss,lr,images_per_s,val_exprate,wall_s,val_within1,val_within2}; a step row
+ * leaves the {@code val_} columns empty, a validation row leaves {@code loss}, {@code lr} and
  * {@code images_per_s} empty. {@code epoch} counts from 1: the epoch in progress on a step row,
- * the epoch just finished on a validation row. Example: {@code TrainingLog.read(Path.of("run/log.csv")).rows()}.
+ * the epoch just finished on a validation row. Logs of the first format (the first seven
+ * columns) are read too, their edit rates empty, so runs started before stay resumable. Example:
+ * {@code TrainingLog.read(Path.of("run/log.csv")).rows()}.
  */
 public final class TrainingLog {
 
-    public static final String HEADER = "step,epoch,loss,lr,images_per_s,val_exprate,wall_s";
+    public static final String HEADER = "step,epoch,loss,lr,images_per_s,val_exprate,wall_s,val_within1,val_within2";
+
+    /** The header of the first format, without the edit rates. */
+    static final String SEVEN_COLUMN_HEADER = "step,epoch,loss,lr,images_per_s,val_exprate,wall_s";
 
     /** One line of the log; NaN where a column is empty. */
     public record Row(long step, int epoch, double loss, double learningRate, double imagesPerSecond,
-                      double validationRate, double wallSeconds) {
+                      double validationRate, double wallSeconds, double withinOneEdit, double withinTwoEdits) {
 
         public static Row step(long step, int epoch, double loss, double lr, double imagesPerSecond, double wall) {
-            return new Row(step, epoch, loss, lr, imagesPerSecond, Double.NaN, wall);
+            return new Row(step, epoch, loss, lr, imagesPerSecond, Double.NaN, wall, Double.NaN, Double.NaN);
         }
 
-        public static Row validation(long step, int epoch, double rate, double wall) {
-            return new Row(step, epoch, Double.NaN, Double.NaN, Double.NaN, rate, wall);
+        public static Row validation(long step, int epoch, Validation.Score score, double wall) {
+            return new Row(step, epoch, Double.NaN, Double.NaN, Double.NaN, score.expressionRate(), wall,
+                    score.withinOneEdit(), score.withinTwoEdits());
         }
 
         public boolean isValidation() {
             return !Double.isNaN(validationRate);
         }
 
+        /** The validation's score (NaN edit rates in rows of the first format). */
+        public Validation.Score score() {
+            return new Validation.Score(validationRate, withinOneEdit, withinTwoEdits);
+        }
+
         String csv() {
             return step + "," + epoch + "," + cell(loss, "%.6f") + "," + cell(learningRate, "%.6g") + ","
                     + cell(imagesPerSecond, "%.3f") + "," + cell(validationRate, "%.6f") + ","
-                    + String.format(Locale.ROOT, "%.1f", wallSeconds);
+                    + String.format(Locale.ROOT, "%.1f", wallSeconds) + "," + cell(withinOneEdit, "%.6f") + ","
+                    + cell(withinTwoEdits, "%.6f");
         }
 
         private static String cell(double v, String format) {
@@ -49,11 +61,11 @@ public final class TrainingLog {
 
         static Row parse(String line) {
             String[] c = line.split(",", -1);
-            if (c.length != 7) {
-                throw new IllegalArgumentException("a log line needs 7 columns: " + line);
+            if (c.length != 7 && c.length != 9) {
+                throw new IllegalArgumentException("a log line needs 9 columns (7 in the first format): " + line);
             }
             return new Row(Long.parseLong(c[0]), Integer.parseInt(c[1]), num(c[2]), num(c[3]), num(c[4]), num(c[5]),
-                    num(c[6]));
+                    num(c[6]), c.length > 7 ? num(c[7]) : Double.NaN, c.length > 8 ? num(c[8]) : Double.NaN);
         }
 
         private static double num(String s) {
@@ -69,6 +81,11 @@ public final class TrainingLog {
 
     public void add(Row row) {
         rows.add(row);
+    }
+
+    /** Whether {@code score} beats every validation logged so far (true when there is none). */
+    public boolean isBest(Validation.Score score) {
+        return rows.stream().filter(Row::isValidation).allMatch(r -> score.compareTo(r.score()) > 0);
     }
 
     /** Writes the whole log (temp file, then rename, so a reader never sees half a file). */
@@ -88,7 +105,7 @@ public final class TrainingLog {
     /** Reads a log written by {@link #write}. */
     public static TrainingLog read(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
+        if (lines.isEmpty() || !(lines.get(0).equals(HEADER) || lines.get(0).equals(SEVEN_COLUMN_HEADER))) {
             throw new IOException(file + ": not a training log (the first line is not '" + HEADER + "')");
         }
         TrainingLog log = new TrainingLog();

@@ -21,6 +21,7 @@ import org.inkmath.recognizer.train.TinyRuns;
 import org.inkmath.recognizer.train.Trainer;
 import org.inkmath.recognizer.train.TrainingConfig;
 import org.inkmath.recognizer.train.TrainingListener;
+import org.inkmath.recognizer.train.Validation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,9 +86,9 @@ class GreedyDecoderTest {
         try (Trainer trainer = Trainer.start(config, samples, samples, out, null)) {
             trainer.run(new Trainer.Session(0, 0), new TrainingListener() {
                 @Override
-                public void validated(int epoch, double expressionRate, boolean best) {
-                    rate[0] = expressionRate;
-                    System.out.printf("epoch %d expression rate %.2f%n", epoch, expressionRate);
+                public void validated(int epoch, Validation.Score score, boolean best) {
+                    rate[0] = score.expressionRate();
+                    System.out.printf("epoch %d expression rate %.2f%n", epoch, score.expressionRate());
                 }
             }, () -> rate[0] == 1.0);
         }

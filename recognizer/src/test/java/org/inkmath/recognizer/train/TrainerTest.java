@@ -187,7 +187,7 @@ class TrainerTest {
             }
 
             @Override
-            public void validated(int epoch, double expressionRate, boolean best) {
+            public void validated(int epoch, Validation.Score score, boolean best) {
                 validated.incrementAndGet();
             }
         };

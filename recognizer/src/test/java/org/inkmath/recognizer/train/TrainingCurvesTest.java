@@ -31,13 +31,18 @@ class TrainingCurvesTest {
         for (int s = 1; s <= 50; s++) {
             rows.add(TrainingLog.Row.step(s, s / 10, 5.0 / s, 0.08, 3, s));
         }
-        rows.add(TrainingLog.Row.validation(20, 2, 0.1, 20));
-        rows.add(TrainingLog.Row.validation(40, 4, 0.3, 40));
+        rows.add(TrainingLog.Row.validation(20, 2, new Validation.Score(0.1, 0.2, 0.3), 20));
+        rows.add(TrainingLog.Row.validation(40, 4, new Validation.Score(0.3, 0.4, 0.5), 40));
         BufferedImage withRate = TrainingCurves.draw(rows);
         BufferedImage lossOnly = TrainingCurves.draw(rows.subList(0, 50));
         // the right panel differs once validations exist; the left is the same
         assertNotEquals(pixels(withRate, 480, 960), pixels(lossOnly, 480, 960));
         assertEquals(pixels(withRate, 0, 480), pixels(lossOnly, 0, 480));
+        // rows of the first log format have no edit rates: only the exact line is drawn
+        List<TrainingLog.Row> exactOnly = new ArrayList<>(rows.subList(0, 50));
+        exactOnly.add(TrainingLog.Row.validation(20, 2, new Validation.Score(0.1, Double.NaN, Double.NaN), 20));
+        exactOnly.add(TrainingLog.Row.validation(40, 4, new Validation.Score(0.3, Double.NaN, Double.NaN), 40));
+        assertNotEquals(pixels(withRate, 480, 960), pixels(TrainingCurves.draw(exactOnly), 480, 960));
     }
 
     private static long pixels(BufferedImage img, int fromX, int toX) {
