@@ -1,7 +1,14 @@
 package org.inkmath.recognizer.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.util.Arrays;
 import org.inkmath.latex.Vocabulary;
 
 /**
@@ -54,6 +61,34 @@ public record TeacherForcing(int[][] inputs, int[][] outputs) {
             }
         }
         return new TeacherForcing(in, out);
+    }
+
+    /**
+     * The forward pass of a training step (dropout on) over {@code images} with these rows, the
+     * loss, and the backward pass: afterwards every trainable parameter of {@code model} holds
+     * its gradient, for an optimiser to apply and clear. Tensors are made on {@code m}, which the
+     * caller closes after the update. Returns the loss (NaN when the batch diverged: the gradients
+     * are then NaN too).
+     */
+    public float backward(ComerModel model, NDManager m, ImageBatch images) {
+        NDList in = ComerModel.inputs(m, images);
+        in.add(ids(m, inputs));
+        NDArray expected = ids(m, outputs);
+        float loss;
+        try (GradientCollector gc = TorchEngine.engine().newGradientCollector()) {
+            NDArray logits = model.network().forward(new ParameterStore(m, false), in, true).singletonOrThrow();
+            NDArray l = loss(logits, expected);
+            gc.backward(l);
+            loss = l.getFloat();
+        }
+        // closing the collector leaves gradient recording on for this thread
+        JniUtils.setGradMode(false);
+        return loss;
+    }
+
+    private static NDArray ids(NDManager m, int[][] rows) {
+        int[] flat = Arrays.stream(rows).flatMapToInt(Arrays::stream).toArray();
+        return m.create(flat, new Shape(rows.length, rows[0].length)).toType(DataType.INT64, false);
     }
 
     /** Mean cross-entropy of logits [n, t, V] against target ids [n, t] over non-padding targets. */

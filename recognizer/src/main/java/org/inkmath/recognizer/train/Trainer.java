@@ -1,13 +1,7 @@
 package org.inkmath.recognizer.train;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -372,18 +366,8 @@ public final class Trainer implements AutoCloseable {
                 : TeacherForcing.leftToRight(captions);
         // dropout draws from the engine's generator: seeding it per step makes a resumed run repeat
         TorchEngine.seed(config.seed() * 1_000_003L + step);
-        float loss;
         try (NDManager m = model.manager().newSubManager()) {
-            NDList in = ComerModel.inputs(m, images);
-            in.add(ids(m, tf.inputs()));
-            NDArray expected = ids(m, tf.outputs());
-            try (GradientCollector gc = TorchEngine.engine().newGradientCollector()) {
-                NDArray logits = model.network().forward(new ParameterStore(m, false), in, true).singletonOrThrow();
-                NDArray l = TeacherForcing.loss(logits, expected);
-                gc.backward(l);
-                loss = l.getFloat();
-            }
-            JniUtils.setGradMode(false);
+            float loss = tf.backward(model, m, images);
             // a NaN loss has NaN gradients: update() then only clears them
             return new StepResult(loss, optimizer.update(schedule.learningRate(), config.clipNorm()));
         }
@@ -403,11 +387,6 @@ public final class Trainer implements AutoCloseable {
             out[i] = Arrays.copyOfRange(flat, i * batch.maxTokens(), i * batch.maxTokens() + batch.tokenCount(i));
         }
         return out;
-    }
-
-    private static NDArray ids(NDManager m, int[][] rows) {
-        int[] flat = Arrays.stream(rows).flatMapToInt(Arrays::stream).toArray();
-        return m.create(flat, new Shape(rows.length, rows[0].length)).toType(DataType.INT64, false);
     }
 
     @Override

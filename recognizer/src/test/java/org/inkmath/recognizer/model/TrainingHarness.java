@@ -1,99 +1,80 @@
 package org.inkmath.recognizer.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import org.inkmath.recognizer.train.SgdOptimizer;
 
 /**
- * A minimal teacher-forced training step for tests and benchmarks (the project's trainer is
- * elsewhere): bidirectional targets, masked cross-entropy, backward, then SGD with momentum or
- * Adam on every trainable parameter. Optimiser state lives on the model's manager; each step's
- * tensors on a sub-manager closed after the step.
+ * A bare training loop's step for tests and benchmarks of the model (the project's trainer, with
+ * data, schedule and checkpoints, is {@code train.Trainer}): the trainer's forward and backward
+ * pass ({@link TeacherForcing#backward}) on both directions, then the recipe's SGD
+ * ({@link SgdOptimizer}: momentum 0.9, weight decay 1e-4) or Adam, which overfits a handful of
+ * expressions in fewer epochs. Each step's tensors live on a sub-manager closed after it.
  */
 final class TrainingHarness {
 
     private final ComerModel model;
-    private final List<Parameter> parameters = new ArrayList<>();
-    private final List<NDArray> first = new ArrayList<>();
-    private final List<NDArray> second = new ArrayList<>();
-    private final boolean adam;
     private final float rate;
-    private int steps;
+    private final SgdOptimizer sgd;
+    private final Adam adam;
 
     TrainingHarness(ComerModel model, boolean adam, float rate) {
         this.model = model;
-        this.adam = adam;
         this.rate = rate;
-        model.referenceParameters().values().stream().filter(Parameter::requiresGradient).forEach(p -> {
-            parameters.add(p);
-            first.add(model.manager().zeros(p.getShape()));
-            second.add(model.manager().zeros(p.getShape()));
-        });
+        this.sgd = adam ? null : new SgdOptimizer(model, 0.9, 1e-4);
+        this.adam = adam ? new Adam(model) : null;
     }
 
     /** One step on the batch; returns the loss before the update. */
     float step(ImageBatch images, int[][] captions) {
-        TeacherForcing tf = TeacherForcing.bidirectional(captions);
-        float loss;
         try (NDManager m = model.manager().newSubManager()) {
-            NDList in = ComerModel.inputs(m, images);
-            in.add(ids(m, tf.inputs()));
-            NDArray expected = ids(m, tf.outputs());
-            try (GradientCollector gc = TorchEngine.engine().newGradientCollector()) {
-                NDArray logits = model.network().forward(new ParameterStore(m, false), in, true).singletonOrThrow();
-                NDArray l = TeacherForcing.loss(logits, expected);
-                gc.backward(l);
-                loss = l.getFloat();
+            float loss = TeacherForcing.bidirectional(captions).backward(model, m, images);
+            if (sgd != null) {
+                sgd.update(rate, 0);
+            } else {
+                adam.update(rate);
             }
-            JniUtils.setGradMode(false);
+            return loss;
+        }
+    }
+
+    /** Adam (0.9, 0.999, 1e-8) with bias correction; state on the model's manager. */
+    private static final class Adam {
+        private final List<Parameter> parameters = new ArrayList<>();
+        private final List<NDArray> first = new ArrayList<>();
+        private final List<NDArray> second = new ArrayList<>();
+        private int steps;
+
+        Adam(ComerModel model) {
+            model.referenceParameters().values().stream().filter(Parameter::requiresGradient).forEach(p -> {
+                parameters.add(p);
+                first.add(model.manager().zeros(p.getShape()));
+                second.add(model.manager().zeros(p.getShape()));
+            });
+        }
+
+        void update(float rate) {
             steps++;
-            // One gradient handle per parameter, fetched outside the scope (fetched inside an NDScope
-            // the losses turned NaN) and closed after use: each getGradient() makes a new handle on
-            // the model's manager. DJL's GradientCollector.zeroGradients() makes two per parameter
-            // and closes none, so gradients are zeroed here, in place, with these handles.
-            List<NDArray> gradients = new ArrayList<>();
-            for (Parameter p : parameters) {
-                gradients.add(p.getArray().getGradient());
-            }
-            try (NDScope scope = new NDScope()) {
-                scope.suppressNotUsedWarning();
-                for (int i = 0; i < parameters.size(); i++) {
-                    update(parameters.get(i).getArray(), gradients.get(i), first.get(i), second.get(i));
+            float correction = (float) (Math.sqrt(1 - Math.pow(0.999, steps)) / (1 - Math.pow(0.9, steps)));
+            for (int i = 0; i < parameters.size(); i++) {
+                // each getGradient() is a new handle on the model's manager: fetched outside the
+                // scope (inside one the losses turned NaN) and closed after use
+                NDArray g = parameters.get(i).getArray().getGradient();
+                try (NDScope scope = new NDScope()) {
+                    scope.suppressNotUsedWarning();
+                    first.get(i).muli(0.9f).addi(g.mul(0.1f));
+                    second.get(i).muli(0.999f).addi(g.square().mul(0.001f));
+                    parameters.get(i).getArray().subi(first.get(i).div(second.get(i).sqrt().add(1e-8f))
+                            .mul(rate * correction));
+                    g.set(new NDIndex("..."), 0f);
                 }
-            }
-            for (NDArray g : gradients) {
-                g.subi(g);
                 g.close();
             }
         }
-        return loss;
-    }
-
-    private void update(NDArray w, NDArray g, NDArray m1, NDArray m2) {
-        if (adam) {
-            m1.muli(0.9f).addi(g.mul(0.1f));
-            m2.muli(0.999f).addi(g.square().mul(0.001f));
-            float correction = (float) (Math.sqrt(1 - Math.pow(0.999, steps)) / (1 - Math.pow(0.9, steps)));
-            w.subi(m1.div(m2.sqrt().add(1e-8f)).mul(rate * correction));
-        } else {
-            // SGD as in the published recipe: momentum 0.9, weight decay 1e-4
-            m1.muli(0.9f).addi(g.add(w.mul(1e-4f)));
-            w.subi(m1.mul(rate));
-        }
-    }
-
-    private static NDArray ids(NDManager m, int[][] rows) {
-        int[] flat = Arrays.stream(rows).flatMapToInt(Arrays::stream).toArray();
-        return m.create(flat, new Shape(rows.length, rows[0].length)).toType(DataType.INT64, false);
     }
 }
