@@ -256,10 +256,6 @@ public final class TrainCommand implements Callable<Integer> {
         } else {
             model = ModelConfig.named(preset);
         }
-        if (model.inputScale() != 1.0) {
-            throw new IllegalArgumentException("network configurations with an input scale other than 1 are not"
-                    + " supported by the training data pipeline yet");
-        }
         Augmentation aug = switch (augmentation) {
             case "none" -> Augmentation.none();
             case "jitter" -> Augmentation.comerWithInkJitter();

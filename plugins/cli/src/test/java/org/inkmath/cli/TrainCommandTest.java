@@ -120,6 +120,21 @@ class TrainCommandTest {
     }
 
     @Test
+    void aConfigurationWithASmallerInputScaleTrains() throws IOException {
+        Path crohme = smallCrohme();
+        ModelConfig halfSize = ModelConfig.fromJson(Files.readString(tinyModel())).withInputScale(0.5);
+        Path config = Files.writeString(dir.resolve("half.json"), halfSize.toJson());
+        Path out = dir.resolve("half");
+        CliRun.Result run = CliRun.once("train", "--crohme", crohme.toString(), "--model-config", config.toString(),
+                "--out", out.toString(), "--steps", "4", "--batch-images", "2", "--validate-every", "1",
+                "--max-decode-length", "5");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(0.5, Checkpoint.readConfig(out.resolve("checkpoint")).model().inputScale());
+        assertEquals(1, TrainingLog.read(out.resolve("log.csv")).rows().stream().filter(TrainingLog.Row::isValidation)
+                .count(), "the epoch was validated at the same scale");
+    }
+
+    @Test
     void missingDataAndBadOptionsAreNamed() throws IOException {
         CliRun.Result missing = CliRun.once("train", "--crohme", dir.resolve("nowhere").toString());
         assertEquals(3, missing.exitCode());

@@ -39,6 +39,12 @@ public final class DataPipeline {
     /** Fails naming the sample whose caption has a token outside the vocabulary. */
     public DataPipeline(List<Sample> samples, Vocabulary vocabulary, RasterStyle style, Augmentation augmentation,
                         BatchRules rules, long seed, boolean shuffleBatches) {
+        this(samples, vocabulary, new SamplePreparer(style, augmentation), rules, seed, shuffleBatches);
+    }
+
+    /** As above, with samples made by {@code preparer} (for instance at a model's input scale). */
+    public DataPipeline(List<Sample> samples, Vocabulary vocabulary, SamplePreparer preparer, BatchRules rules,
+                        long seed, boolean shuffleBatches) {
         this.samples = List.copyOf(samples);
         List<int[]> encoded = new ArrayList<>(samples.size());
         for (Sample s : this.samples) {
@@ -49,7 +55,7 @@ public final class DataPipeline {
             }
         }
         this.ids = List.copyOf(encoded);
-        this.preparer = new SamplePreparer(style, augmentation);
+        this.preparer = preparer;
         this.rules = rules;
         this.seed = seed;
         this.shuffleBatches = shuffleBatches;

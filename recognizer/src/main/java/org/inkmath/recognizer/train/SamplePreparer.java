@@ -11,7 +11,9 @@ import org.inkmath.recognizer.ink.InkPoint;
 
 /**
  * Turns a {@link Sample} into the model's input image: augmentation draws, ink jitter, rendering
- * and fitting into the model's size range. Stateless and thread-safe. Example:
+ * and fitting into the model's size range. A model whose configuration has an input scale other
+ * than 1 sees every sample at that scale times the draw's (ink drawn smaller, pictures resized),
+ * as {@code Recognizer} resizes what it is given. Stateless and thread-safe. Example:
  * <pre>{@code
  * SamplePreparer prep = new SamplePreparer(RasterStyle.crohme(), Augmentation.comer());
  * SamplePreparer.Draw d = prep.draw(SamplePreparer.random(seed, epoch, index));
@@ -22,10 +24,21 @@ public final class SamplePreparer {
 
     private final RasterStyle style;
     private final Augmentation augmentation;
+    private final double inputScale;
 
+    /** Samples at the scale of the style (a model whose input scale is 1). */
     public SamplePreparer(RasterStyle style, Augmentation augmentation) {
+        this(style, augmentation, 1.0);
+    }
+
+    /** Samples for a model whose configuration has this {@code inputScale}. */
+    public SamplePreparer(RasterStyle style, Augmentation augmentation, double inputScale) {
+        if (!(inputScale > 0)) {
+            throw new IllegalArgumentException("the input scale must be above 0: " + inputScale);
+        }
         this.style = style;
         this.augmentation = augmentation;
+        this.inputScale = inputScale;
     }
 
     /** One sample's random choices. */
@@ -64,7 +77,8 @@ public final class SamplePreparer {
     }
 
     /** The model input for {@code sample} under {@code draw}: ink 255 on 0, within the model's range. */
-    public GrayImage prepare(Sample sample, Draw draw) {
+    public GrayImage prepare(Sample sample, Draw drawn) {
+        Draw draw = atInputScale(drawn);
         if (sample.source() instanceof Sample.InkSource ink) {
             Ink jittered = jitter(ink.ink(), draw);
             return ImageOps.fitToModelRange(InkRasterizer.render(jittered, styleFor(draw)));
@@ -78,7 +92,8 @@ public final class SamplePreparer {
      * The {height, width} that {@link #prepare} will give, computed without drawing: exact for
      * images, within a pixel or two for ink (the batch builder re-checks the real sizes).
      */
-    public int[] predictSize(Sample sample, Draw draw) {
+    public int[] predictSize(Sample sample, Draw drawn) {
+        Draw draw = atInputScale(drawn);
         if (sample.source() instanceof Sample.InkSource ink) {
             Ink jittered = jitter(ink.ink(), draw);
             RasterStyle s = styleFor(draw);
@@ -95,6 +110,11 @@ public final class SamplePreparer {
             h = Math.max(1, (int) Math.round(h * draw.scale()));
         }
         return ImageOps.modelRangeSize(h, w);
+    }
+
+    private Draw atInputScale(Draw d) {
+        return inputScale == 1 ? d
+                : new Draw(d.scale() * inputScale, d.rotationRad(), d.shear(), d.stretch(), d.widthFactor());
     }
 
     private RasterStyle styleFor(Draw d) {

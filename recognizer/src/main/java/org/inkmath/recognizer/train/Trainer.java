@@ -89,11 +89,13 @@ public final class Trainer implements AutoCloseable {
         this.out = out;
         this.log = log;
         this.optimizer = new SgdOptimizer(model, config.momentum(), config.weightDecay());
-        this.pipeline = new DataPipeline(train, model.vocabulary(), RasterStyle.crohme(), config.augmentation(),
-                config.batchRules(), config.seed(), true);
+        double inputScale = model.config().inputScale();
+        this.pipeline = new DataPipeline(train, model.vocabulary(),
+                new SamplePreparer(RasterStyle.crohme(), config.augmentation(), inputScale), config.batchRules(),
+                config.seed(), true);
         List<Sample> valid = config.validationSubset() > 0 && validationSamples.size() > config.validationSubset()
                 ? validationSamples.subList(0, config.validationSubset()) : validationSamples;
-        this.validation = new Validation(valid, model.vocabulary(), config.batchRules());
+        this.validation = new Validation(valid, model.vocabulary(), config.batchRules(), inputScale);
         this.step = state.step();
         this.epoch = state.epoch();
         this.position = state.position();

@@ -26,8 +26,13 @@ public final class Validation {
     private final List<int[]> truth = new ArrayList<>();
 
     public Validation(List<Sample> samples, Vocabulary vocabulary, BatchRules rules) {
+        this(samples, vocabulary, rules, 1.0);
+    }
+
+    /** For a model whose configuration has this input scale. */
+    public Validation(List<Sample> samples, Vocabulary vocabulary, BatchRules rules, double inputScale) {
         this.samples = List.copyOf(samples);
-        SamplePreparer preparer = new SamplePreparer(RasterStyle.crohme(), Augmentation.none());
+        SamplePreparer preparer = new SamplePreparer(RasterStyle.crohme(), Augmentation.none(), inputScale);
         for (Sample s : this.samples) {
             images.add(preparer.prepare(s, SamplePreparer.Draw.IDENTITY));
             try {

@@ -92,6 +92,31 @@ class DataPipelineTest {
     }
 
     @Test
+    void aModelsInputScaleShrinksInkAndPicturesAlike() {
+        SamplePreparer full = new SamplePreparer(RasterStyle.crohme(), Augmentation.none());
+        SamplePreparer small = new SamplePreparer(RasterStyle.crohme(), Augmentation.none(), 0.5);
+        List<Sample> all = samples();
+        // a wide scribble and a 200 x 1000 picture (within the model's size range at both scales)
+        for (Sample sample : List.of(all.stream().filter(x -> x.name().startsWith("ink"))
+                .max(java.util.Comparator.comparingInt(x -> full.prepare(x, SamplePreparer.Draw.IDENTITY).width()))
+                .orElseThrow(), all.get(60))) {
+            GrayImage big = full.prepare(sample, SamplePreparer.Draw.IDENTITY);
+            GrayImage half = small.prepare(sample, SamplePreparer.Draw.IDENTITY);
+            assertEquals(big.width() / 2.0, half.width(), 3, sample.name() + " width");
+            assertEquals(big.height() / 2.0, half.height(), 3, sample.name() + " height");
+            int[] predicted = small.predictSize(sample, SamplePreparer.Draw.IDENTITY);
+            assertEquals(half.height(), predicted[0], 2, sample.name());
+            assertEquals(half.width(), predicted[1], 2, sample.name());
+            // the scale multiplies the augmentation's: half of a 1.4 draw is a 0.7 draw
+            SamplePreparer.Draw enlarged = new SamplePreparer.Draw(1.4, 0, 0, 1, 1);
+            SamplePreparer.Draw reduced = new SamplePreparer.Draw(0.7, 0, 0, 1, 1);
+            assertArrayEquals(full.predictSize(sample, reduced), small.predictSize(sample, enlarged));
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> new SamplePreparer(RasterStyle.crohme(), Augmentation.none(), 0));
+    }
+
+    @Test
     void paddingMaskPixelsAndTokens() {
         for (Batch b : all(pipeline(5, Augmentation.none(), false).epoch(0))) {
             float[] px = new float[b.size() * b.height() * b.width()];
