@@ -128,20 +128,25 @@ def plan_batches(sizes, max_images, max_pixels, shuffle_rng=None):
     return batches
 
 
-class TrainEpoch:
-    """The batches of one training epoch: per image a scale factor drawn from (seed, epoch), the
-    size it then has fitted into the model's range, and batches planned on those sizes."""
+def scaled_size(shape, k):
+    """The (h, w) of an image of this shape resized by k and fitted into the model's range."""
+    h, w = (int(v) for v in shape)
+    return model_range_size(max(1, java_round(h * k)), max(1, java_round(w * k)))
 
-    def __init__(self, split, epoch, seed, scale_range, max_images, max_pixels):
+
+class TrainEpoch:
+    """The batches of one training epoch: per image a scale factor drawn from (seed, epoch) times the
+    model's input scale, the size it then has fitted into the model's range, and batches planned on
+    those sizes."""
+
+    def __init__(self, split, epoch, seed, scale_range, max_images, max_pixels, input_scale=1.0):
         rng = np.random.default_rng([seed, epoch])
         n = len(split)
         lo, hi = scale_range
         self.scales = rng.uniform(lo, hi, n) if hi > lo else np.full(n, hi)
         self.sizes = []
         for i in range(n):
-            h, w = (int(v) for v in split.shapes[i])
-            k = float(self.scales[i])
-            self.sizes.append(model_range_size(max(1, java_round(h * k)), max(1, java_round(w * k))))
+            self.sizes.append(scaled_size(split.shapes[i], float(self.scales[i]) * input_scale))
         self.split = split
         self.batches = plan_batches(self.sizes, max_images, max_pixels, rng)
 
@@ -166,8 +171,18 @@ def make_batch(images, captions):
     return pixels, padding, captions
 
 
-def validation_batches(split, max_images, max_pixels, subset=0):
-    """The validation images (already prepared) in batches of similar area, as the Java Validation."""
+def validation_images(split, input_scale=1.0):
+    """The validation images (prepared at base scale) as the model sees them: resized by its input
+    scale, as the Java Validation and Recognizer do."""
+    if input_scale == 1.0:
+        return split.image
+    return lambda i: resize(split.image(i), *scaled_size(split.shapes[i], input_scale))
+
+
+def validation_batches(split, max_images, max_pixels, subset=0, input_scale=1.0):
+    """The validation images in batches of similar area (at the model's input scale), as the Java
+    Validation."""
     n = len(split) if subset <= 0 else min(subset, len(split))
-    sizes = [tuple(int(v) for v in split.shapes[i]) for i in range(n)]
+    sizes = [tuple(int(v) for v in split.shapes[i]) if input_scale == 1.0 else scaled_size(split.shapes[i], input_scale)
+             for i in range(n)]
     return plan_batches(sizes, max_images, max_pixels)

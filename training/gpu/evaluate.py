@@ -36,8 +36,10 @@ def main(argv=None):
     split = pack.valid
     start = time.time()
     correct = total = 0
-    for idx in data.validation_batches(split, args.batch, 320000 * args.batch // 8, args.subset):
-        pixels, padding, _ = data.make_batch([split.image(i) for i in idx], [split.caption(i) for i in idx])
+    input_scale = model.config.inputScale
+    image = data.validation_images(split, input_scale)
+    for idx in data.validation_batches(split, args.batch, 320000 * args.batch // 8, args.subset, input_scale):
+        pixels, padding, _ = data.make_batch([image(i) for i in idx], [split.caption(i) for i in idx])
         images = torch.as_tensor(pixels).to(device).float().div(255).unsqueeze(1)
         decoded = comer.greedy_decode(model, images, torch.as_tensor(padding).to(device), args.max_decode_length)
         correct += sum(tokens == split.caption(i) for i, tokens in zip(idx, decoded))

@@ -127,8 +127,10 @@ def validate(model, pack, device, amp, args, budget):
     split = pack.valid
     if len(split) == 0:
         return None
+    input_scale = model.config.inputScale
     batches = data.validation_batches(split, max(8, args.batch), 320000 * max(8, args.batch) // 8,
-                                      args.validation_subset)
+                                      args.validation_subset, input_scale)
+    image = data.validation_images(split, input_scale)
     model.eval()
     within = [0, 0, 0]
     total = 0
@@ -139,7 +141,7 @@ def validate(model, pack, device, amp, args, budget):
                 return None
             started = time.time()
             images, padding, _, _, _ = to_device(
-                data.make_batch([split.image(i) for i in idx], [split.caption(i) for i in idx]), device, False)
+                data.make_batch([image(i) for i in idx], [split.caption(i) for i in idx]), device, False)
             with torch.autocast(device_type=device.type, dtype=torch.bfloat16, enabled=amp):
                 decoded = comer.greedy_decode(model, images, padding, args.max_decode_length)
             for i, tokens in zip(idx, decoded):
@@ -227,8 +229,6 @@ def main(argv=None):
         vocabulary = pack.vocabulary
     if list(vocabulary) != pack.vocabulary:
         raise SystemExit("train.py: the model's vocabulary differs from the pack's")
-    if model.config.inputScale != 1.0:
-        raise SystemExit("train.py: an input scale other than 1 is not supported by the training data pipeline yet")
     model.to(device).train()
 
     batch = args.batch
@@ -283,7 +283,7 @@ def main(argv=None):
     slowest_step = 0.0
     try:
         while epoch < args.epochs and stop == "finished":
-            plan = data.TrainEpoch(pack.train, epoch, args.seed, scales, batch, max_pixels)
+            plan = data.TrainEpoch(pack.train, epoch, args.seed, scales, batch, max_pixels, model.config.inputScale)
             loader = torch.utils.data.DataLoader(plan, batch_size=None, shuffle=False, num_workers=workers,
                                                  persistent_workers=False)
             seen, epoch_start = 0, time.time()

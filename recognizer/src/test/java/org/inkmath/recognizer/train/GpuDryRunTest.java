@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A dry run of the GPU training script ({@code training/gpu/train.py}) on the CPU: a pack of a
  * few synthetic samples written by {@link TrainingPack}, two epochs of the tiny model from a
  * Java-written model file with validation (bf16 autocast on, as on a GPU), a resumed third epoch
- * saved in float16, and a run whose time budget
- * is spent before it starts; every run must leave weights that {@link ComerModel#load} reads, and
+ * saved in float16, a run whose time budget is spent before it starts, and one of a model at half
+ * the input scale; every run must leave weights that {@link ComerModel#load} reads, and
  * a log. Skipped when no Python with torch is installed ({@code apt-get install python3-torch}).
  */
 class GpuDryRunTest {
@@ -89,6 +89,20 @@ class GpuDryRunTest {
         assertEquals(0, outOfTime.exitCode(), outOfTime.output());
         assertEquals("time limit", JSON.readTree(late.resolve("summary.json").toFile()).get("stop").asText());
         assertLoads(late.resolve("last.safetensors"));
+
+        // a configuration with a smaller input scale (compact-small-input's kind) trains and validates
+        Path halfConfig = Files.writeString(dir.resolve("half.json"), TinyRuns.tinyModel().withInputScale(0.5).toJson(),
+                StandardCharsets.UTF_8);
+        Path half = dir.resolve("half");
+        PythonTorch.Run halfRun = python.run(240, "train.py", "--pack", pack.toString(), "--out", half.toString(),
+                "--model-config", halfConfig.toString(), "--batch", "4", "--epochs", "1", "--validate-every", "1",
+                "--max-decode-length", "6", "--minutes", "3", "--device", "cpu", "--threads", "2");
+        assertEquals(0, halfRun.exitCode(), "train.py at input scale 0.5 failed:\n" + halfRun.output());
+        assertEquals(1, TrainingLog.read(half.resolve("log.csv")).rows().stream().filter(TrainingLog.Row::isValidation)
+                .count(), halfRun.output());
+        try (ComerModel model = ComerModel.load(half.resolve("best.safetensors"))) {
+            assertEquals(0.5, model.config().inputScale());
+        }
     }
 
     private static void assertLoads(Path file) throws IOException, ModelFormatException {
