@@ -47,7 +47,7 @@ def parse_args(argv):
     p.add_argument("--steps", type=int, default=0, help="stop after this many steps in all; 0 none")
     p.add_argument("--batch", type=int, default=8, help="images per batch at most (the recipe: 8)")
     p.add_argument("--batch-pixels", type=int, default=0, help="padded pixels per batch; 0: 320000 x batch / 8")
-    p.add_argument("--lr", type=float, default=0, help="learning rate; 0: 0.08 x batch / 8 (linear scaling)")
+    p.add_argument("--lr", type=float, default=0, help="learning rate; 0: 0.08 x batch / 32 (the published run: 4 GPUs x 8 images at 0.08)")
     p.add_argument("--warmup-steps", type=int, default=-1,
                    help="linear warm-up of the rate; -1: none at batch 8, else 300 steps")
     p.add_argument("--momentum", type=float, default=0.9)
@@ -233,7 +233,7 @@ def main(argv=None):
 
     batch = args.batch
     max_pixels = args.batch_pixels or 320000 * batch // 8
-    base_lr = args.lr or 0.08 * batch / 8
+    base_lr = args.lr or 0.08 * batch / 32
     warmup = args.warmup_steps if args.warmup_steps >= 0 else (0 if batch <= 8 else 300)
     plateau = Plateau(training_state.get("learning_rate", base_lr), training_state.get("best_rate", -1.0),
                       training_state.get("bad_validations", 0))

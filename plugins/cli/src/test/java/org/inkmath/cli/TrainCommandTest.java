@@ -162,6 +162,6 @@ class TrainCommandTest {
         assertEquals(0, help.exitCode());
         assertTrue(help.out().contains("--resume"));
         assertTrue(help.out().contains("Ctrl-C"));
-        assertTrue(help.out().contains("learning rate 0.08"));
+        assertTrue(help.out().contains("learning rate 0.02"));
     }
 }

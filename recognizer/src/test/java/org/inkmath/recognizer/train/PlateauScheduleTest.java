@@ -26,7 +26,7 @@ class PlateauScheduleTest {
     void configurationRoundTripsThroughJsonAndRefusesNonsense() {
         TrainingConfig c = TinyRuns.tinyConfig().withAugmentation(Augmentation.comerWithInkJitter()).withThreads(2);
         assertEquals(c, TrainingConfig.fromJson(c.toJson()));
-        assertEquals(TrainingConfig.comer(org.inkmath.recognizer.model.ModelConfig.compact()).learningRate(), 0.08);
+        assertEquals(TrainingConfig.comer(org.inkmath.recognizer.model.ModelConfig.compact()).learningRate(), 0.02);
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> c.withOptimizer(-1, 0.9, 0));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> c.withBatches(0, 10));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> c.withEpochs(0));
