@@ -2,19 +2,19 @@ package org.inkmath.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.inkmath.latex.Vocabulary;
 import org.inkmath.recognizer.image.RasterStyle;
-import org.inkmath.recognizer.train.CrohmeDatasets;
 import org.inkmath.recognizer.train.Sample;
 import org.inkmath.recognizer.train.TrainingPack;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -59,10 +59,8 @@ public final class ExportDataCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
-    @Option(names = "--crohme", paramLabel = "DIR", defaultValue = "../shared/crohme",
-            description = "The CROHME data: train/inkml, train/caption.txt, 2014/img, 2014/caption.txt"
-                    + " (default: ${DEFAULT-VALUE}).")
-    private Path crohme;
+    @Mixin
+    private CrohmeOption crohme;
 
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "training/gpu/data/pack.npz",
             description = "The pack to write (default: ${DEFAULT-VALUE}).")
@@ -84,28 +82,22 @@ public final class ExportDataCommand implements Callable<Integer> {
             err.println("inkmath: --subset and --validation-subset must not be negative");
             return 2;
         }
-        for (String part : List.of("train/inkml", "train/caption.txt", "2014/img", "2014/caption.txt")) {
-            if (!Files.exists(crohme.resolve(part))) {
-                err.println("inkmath: " + crohme.resolve(part) + " is missing (the CROHME folder needs train/inkml,"
-                        + " train/caption.txt, 2014/img and 2014/caption.txt; give --crohme DIR)");
-                return InkMath.EXIT_ERROR;
-            }
+        if (!crohme.check(err)) {
+            return InkMath.EXIT_ERROR;
         }
         try {
             long start = System.nanoTime();
-            err.println("inkmath: reading the CROHME training ink and the 2014 images from " + crohme);
-            err.flush();
-            CrohmeDatasets.Loaded train = CrohmeDatasets.trainInk(crohme);
-            CrohmeDatasets.Loaded valid = CrohmeDatasets.test2014Images(crohme);
-            List<Sample> trainSamples = first(train.samples(), subset);
-            List<Sample> validSamples = first(valid.samples(), validationSubset);
-            if (trainSamples.isEmpty()) {
-                err.println("inkmath: no captioned training ink under " + crohme.resolve("train/inkml"));
+            Optional<CrohmeOption.Data> loaded = crohme.load(subset, validationSubset, err);
+            if (loaded.isEmpty()) {
                 return InkMath.EXIT_ERROR;
             }
+            CrohmeOption.Data data = loaded.get();
+            List<Sample> trainSamples = data.trainSamples();
+            List<Sample> validSamples = data.validationSamples();
             err.printf(Locale.ROOT, "inkmath: %d of %d training expressions (%d left out), %d of %d"
-                    + " validation images (%d left out)%n", trainSamples.size(), train.samples().size(),
-                    train.skipped().size(), validSamples.size(), valid.samples().size(), valid.skipped().size());
+                    + " validation images (%d left out)%n", trainSamples.size(), data.train().samples().size(),
+                    data.train().skipped().size(), validSamples.size(), data.validation().samples().size(),
+                    data.validation().skipped().size());
             TrainingPack.Summary summary;
             try (ProgressBar bar = new ProgressBar(err, "images", trainSamples.size() + validSamples.size(),
                     ProgressBar.onStandardError(ProgressBar.Display.LOG))) {
@@ -125,9 +117,5 @@ public final class ExportDataCommand implements Callable<Integer> {
             err.println("inkmath: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return InkMath.EXIT_ERROR;
         }
-    }
-
-    private static List<Sample> first(List<Sample> samples, int n) {
-        return n > 0 && samples.size() > n ? samples.subList(0, n) : samples;
     }
 }

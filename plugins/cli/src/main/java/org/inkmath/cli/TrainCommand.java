@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -14,14 +15,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.inkmath.recognizer.model.ModelConfig;
 import org.inkmath.recognizer.train.Augmentation;
-import org.inkmath.recognizer.train.CrohmeDatasets;
-import org.inkmath.recognizer.train.Sample;
 import org.inkmath.recognizer.train.Trainer;
 import org.inkmath.recognizer.train.TrainingConfig;
 import org.inkmath.recognizer.train.TrainingListener;
 import org.inkmath.recognizer.train.Validation;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -78,10 +78,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
-    @Option(names = "--crohme", paramLabel = "DIR", defaultValue = "../shared/crohme",
-            description = "The CROHME data: train/inkml, train/caption.txt, 2014/img, 2014/caption.txt"
-                    + " (default: ${DEFAULT-VALUE}).")
-    private Path crohme;
+    @Mixin
+    private CrohmeOption crohme;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Folder of the run, created if needed (default: train-run; with --resume, that folder).")
@@ -193,16 +191,8 @@ public final class TrainCommand implements Callable<Integer> {
             return 2;
         }
         Path runDir = outDir != null ? outDir : resume != null ? resume : Path.of("train-run");
-        if (!Files.isDirectory(crohme)) {
-            err.println("inkmath: CROHME data folder not found: " + crohme.toAbsolutePath() + " (give --crohme DIR)");
+        if (!crohme.check(err)) {
             return InkMath.EXIT_ERROR;
-        }
-        for (String part : List.of("train/inkml", "train/caption.txt", "2014/img", "2014/caption.txt")) {
-            if (!Files.exists(crohme.resolve(part))) {
-                err.println("inkmath: " + crohme.resolve(part) + " is missing (the CROHME folder needs train/inkml,"
-                        + " train/caption.txt, 2014/img and 2014/caption.txt)");
-                return InkMath.EXIT_ERROR;
-            }
         }
         if (resume == null && (Files.exists(runDir.resolve("checkpoint")) || Files.exists(runDir.resolve("checkpoint.old")))) {
             err.println("inkmath: " + runDir + " already holds a training run (checkpoint/); continue it with --resume "
@@ -271,18 +261,14 @@ public final class TrainCommand implements Callable<Integer> {
     private int train(Path runDir, PrintWriter out, PrintWriter err) throws IOException {
         TrainingConfig config = resume == null ? newConfig() : null;
         int subset = resume == null ? trainSubset : savedTrainSubset(resume);
-        err.println("inkmath: reading the CROHME training ink and the 2014 images from " + crohme);
-        err.flush();
-        CrohmeDatasets.Loaded train = CrohmeDatasets.trainInk(crohme);
-        CrohmeDatasets.Loaded valid = CrohmeDatasets.test2014Images(crohme);
-        List<Sample> trainSamples = subset > 0 && train.samples().size() > subset
-                ? train.samples().subList(0, subset) : train.samples();
-        if (trainSamples.isEmpty()) {
-            err.println("inkmath: no captioned training ink under " + crohme.resolve("train/inkml"));
+        Optional<CrohmeOption.Data> loaded = crohme.load(subset, 0, err);
+        if (loaded.isEmpty()) {
             return InkMath.EXIT_ERROR;
         }
+        CrohmeOption.Data data = loaded.get();
         err.printf(Locale.ROOT, "inkmath: %d training expressions (%d left out), %d validation images (%d left out)%n",
-                trainSamples.size(), train.skipped().size(), valid.samples().size(), valid.skipped().size());
+                data.trainSamples().size(), data.train().skipped().size(), data.validationSamples().size(),
+                data.validation().skipped().size());
         Files.createDirectories(runDir);
         if (resume == null && subset > 0) {
             Files.writeString(runDir.resolve("train-subset.txt"), Integer.toString(subset), StandardCharsets.UTF_8);
@@ -301,8 +287,8 @@ public final class TrainCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         Display display = new Display(err, ProgressBar.onStandardError(ProgressBar.Display.LOG));
         try (Trainer trainer = resume == null
-                ? Trainer.start(config, trainSamples, valid.samples(), runDir, initWeights)
-                : Trainer.resume(resume, trainSamples, valid.samples(), this::sessionLimits)) {
+                ? Trainer.start(config, data.trainSamples(), data.validationSamples(), runDir, initWeights)
+                : Trainer.resume(resume, data.trainSamples(), data.validationSamples(), this::sessionLimits)) {
             if (resume != null) {
                 err.printf(Locale.ROOT, "inkmath: resuming at step %d%n", trainer.step());
                 if (learningRateGiven()) {

@@ -90,8 +90,14 @@ class ExportDataCommandTest {
     }
 
     @Test
-    void missingDataIsNamed(@TempDir Path dir) {
-        CliRun.Result r = CliRun.once("export-data", "--crohme", dir.resolve("nowhere").toString(), "--out",
+    void missingDataIsNamed(@TempDir Path dir) throws IOException {
+        CliRun.Result nowhere = CliRun.once("export-data", "--crohme", dir.resolve("nowhere").toString(), "--out",
+                dir.resolve("p.npz").toString());
+        assertEquals(InkMath.EXIT_ERROR, nowhere.exitCode());
+        assertTrue(nowhere.err().startsWith("inkmath: CROHME data folder not found"), nowhere.err());
+
+        Files.createDirectories(dir.resolve("empty"));
+        CliRun.Result r = CliRun.once("export-data", "--crohme", dir.resolve("empty").toString(), "--out",
                 dir.resolve("p.npz").toString());
         assertEquals(InkMath.EXIT_ERROR, r.exitCode());
         assertTrue(r.err().startsWith("inkmath: ") && r.err().contains("train/inkml is missing"), r.err());
