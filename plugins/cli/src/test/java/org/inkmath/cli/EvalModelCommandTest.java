@@ -19,14 +19,8 @@ import javax.imageio.ImageIO;
 
 import org.inkmath.eval.report.EvaluationReport;
 import org.inkmath.eval.report.ReportJson;
-import org.inkmath.latex.Vocabulary;
-import org.inkmath.recognizer.ink.Ink;
 import org.inkmath.recognizer.ink.InkDocument;
 import org.inkmath.recognizer.ink.InkMlWriter;
-import org.inkmath.recognizer.ink.InkPoint;
-import org.inkmath.recognizer.ink.Stroke;
-import org.inkmath.recognizer.model.ComerModel;
-import org.inkmath.recognizer.model.ModelConfig;
 import org.inkmath.recognizer.model.WeightPrecision;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,12 +36,7 @@ class EvalModelCommandTest {
 
     @BeforeAll
     static void tinyModelImagesAndInk() throws IOException {
-        model = dir.resolve("tiny.safetensors");
-        ModelConfig tiny = ModelConfig.reference().withGrowth(4, 8).withDenseDepth(2).withDecoder(32, 4, 3, 64)
-                .withCoverageChannels(8);
-        try (ComerModel m = ComerModel.create(tiny, Vocabulary.crohme(), 11)) {
-            m.save(model, WeightPrecision.FLOAT16);
-        }
+        model = TinyModel.save(dir.resolve("tiny.safetensors"), 11, WeightPrecision.FLOAT16);
         Path img = Files.createDirectories(dir.resolve("img"));
         StringBuilder captions = new StringBuilder();
         String[] truths = {"x ^ { 2 }", "1 + 1", "\\frac { a } { b }", "x", "y - 3", "\\sqrt { 2 }"};
@@ -67,21 +56,9 @@ class EvalModelCommandTest {
         Path inkml = Files.createDirectories(dir.resolve("inkml"));
         String[] latex = {"$x^2$", "$1+1$", "$\\frac{a}{b}$"};
         for (int i = 0; i < latex.length; i++) {
-            InkMlWriter.write(InkDocument.of(scribble(i), latex[i]), inkml.resolve("i" + i + ".inkml"));
+            InkMlWriter.write(InkDocument.of(TinyModel.scribble(i), latex[i]), inkml.resolve("i" + i + ".inkml"));
         }
-        InkMlWriter.write(InkDocument.of(scribble(3)), inkml.resolve("notruth.inkml"));
-    }
-
-    static Ink scribble(int variant) {
-        List<Stroke> strokes = new ArrayList<>();
-        for (int s = 0; s <= variant + 1; s++) {
-            List<InkPoint> points = new ArrayList<>();
-            for (int i = 0; i <= 8; i++) {
-                points.add(new InkPoint(s * 12 + i, (s % 2 == 0 ? i : 8 - i) * 1.5, i));
-            }
-            strokes.add(new Stroke(points));
-        }
-        return new Ink(strokes);
+        InkMlWriter.write(InkDocument.of(TinyModel.scribble(3)), inkml.resolve("notruth.inkml"));
     }
 
     static CliRun.Result eval(String... args) {

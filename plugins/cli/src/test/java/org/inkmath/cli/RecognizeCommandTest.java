@@ -11,17 +11,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.inkmath.latex.TokenSequence;
-import org.inkmath.latex.Vocabulary;
 import org.inkmath.latex.automaton.PrefixAutomaton;
 import org.inkmath.recognizer.Recognizer;
 import org.inkmath.recognizer.ink.Ink;
 import org.inkmath.recognizer.ink.InkDocument;
 import org.inkmath.recognizer.ink.InkMlWriter;
-import org.inkmath.recognizer.ink.InkPoint;
 import org.inkmath.recognizer.ink.JsonStrokes;
-import org.inkmath.recognizer.ink.Stroke;
-import org.inkmath.recognizer.model.ComerModel;
-import org.inkmath.recognizer.model.ModelConfig;
 import org.inkmath.recognizer.model.WeightPrecision;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,21 +33,8 @@ class RecognizeCommandTest {
 
     @BeforeAll
     static void tinyModelAndInk() throws Exception {
-        model = temp.resolve("tiny.safetensors");
-        ModelConfig tiny = ModelConfig.reference().withGrowth(4, 8).withDenseDepth(2).withDecoder(32, 4, 3, 64)
-                .withCoverageChannels(8);
-        try (ComerModel m = ComerModel.create(tiny, Vocabulary.crohme(), 4)) {
-            m.save(model, WeightPrecision.FLOAT16);
-        }
-        List<Stroke> strokes = new ArrayList<>();
-        for (int s = 0; s < 3; s++) {
-            List<InkPoint> points = new ArrayList<>();
-            for (int i = 0; i <= 8; i++) {
-                points.add(new InkPoint(s * 12 + i, (s % 2 == 0 ? i : 8 - i) * 1.5, i));
-            }
-            strokes.add(new Stroke(points));
-        }
-        Ink ink = new Ink(strokes);
+        model = TinyModel.save(temp.resolve("tiny.safetensors"), 4, WeightPrecision.FLOAT16);
+        Ink ink = TinyModel.scribble(1);
         inkml = temp.resolve("f.inkml");
         InkMlWriter.write(InkDocument.of(ink), inkml);
         json = Files.writeString(temp.resolve("f.json"), JsonStrokes.write(ink));

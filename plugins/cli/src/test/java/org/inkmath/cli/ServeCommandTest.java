@@ -20,10 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.inkmath.latex.Vocabulary;
 import org.inkmath.recognizer.Recognizer;
-import org.inkmath.recognizer.model.ComerModel;
-import org.inkmath.recognizer.model.ModelConfig;
 import org.inkmath.recognizer.model.WeightPrecision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,13 +32,7 @@ class ServeCommandTest {
     Path dir;
 
     private Path tinyModel() throws IOException {
-        Path file = dir.resolve("tiny.safetensors");
-        ModelConfig config = ModelConfig.reference().withGrowth(4, 8).withDenseDepth(2).withDecoder(32, 4, 3, 64)
-                .withCoverageChannels(8);
-        try (ComerModel m = ComerModel.create(config, Vocabulary.crohme(), 5)) {
-            m.save(file, WeightPrecision.FLOAT32);
-        }
-        return file;
+        return TinyModel.save(dir.resolve("tiny.safetensors"), 5, WeightPrecision.FLOAT32);
     }
 
     @Test

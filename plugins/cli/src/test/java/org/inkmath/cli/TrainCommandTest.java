@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 
 import org.inkmath.latex.CaptionFile;
 import org.inkmath.latex.TokenSequence;
-import org.inkmath.recognizer.model.ModelConfig;
 import org.inkmath.recognizer.train.Checkpoint;
 import org.inkmath.recognizer.train.TrainingLog;
 import org.junit.jupiter.api.Test;
@@ -61,9 +60,7 @@ class TrainCommandTest {
     }
 
     private Path tinyModel() throws IOException {
-        ModelConfig tiny = ModelConfig.reference().withGrowth(4, 8).withDenseDepth(2).withDecoder(32, 4, 3, 64)
-                .withCoverageChannels(8);
-        return Files.writeString(dir.resolve("tiny.json"), tiny.toJson());
+        return Files.writeString(dir.resolve("tiny.json"), TinyModel.config().toJson());
     }
 
     @Test
@@ -122,8 +119,7 @@ class TrainCommandTest {
     @Test
     void aConfigurationWithASmallerInputScaleTrains() throws IOException {
         Path crohme = smallCrohme();
-        ModelConfig halfSize = ModelConfig.fromJson(Files.readString(tinyModel())).withInputScale(0.5);
-        Path config = Files.writeString(dir.resolve("half.json"), halfSize.toJson());
+        Path config = Files.writeString(dir.resolve("half.json"), TinyModel.config().withInputScale(0.5).toJson());
         Path out = dir.resolve("half");
         CliRun.Result run = CliRun.once("train", "--crohme", crohme.toString(), "--model-config", config.toString(),
                 "--out", out.toString(), "--steps", "4", "--batch-images", "2", "--validate-every", "1",
