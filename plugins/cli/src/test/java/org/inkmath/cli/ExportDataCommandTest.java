@@ -3,7 +3,6 @@ package org.inkmath.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,20 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ExportDataCommandTest {
 
-    private static Path crohme() {
-        String dir = System.getProperty("crohme.dir", "");
-        Path path = Path.of(dir.isEmpty() ? "../shared/crohme" : dir);
-        assumeTrue(Files.isDirectory(path.resolve("train/inkml")) && Files.isDirectory(path.resolve("2014/img")),
-                "CROHME data not found at " + path.toAbsolutePath() + " (set -Dcrohme.dir)");
-        return path;
-    }
-
     /**
      * A CROHME-shaped folder with a few real files: 4 training InkML files (one without a caption)
      * and 2 test images, so that the command reads, renders and writes in a second or two.
      */
     private static Path miniCrohme(Path dir) throws IOException {
-        Path src = crohme();
+        Path src = CrohmeTestData.folder("train/inkml", "2014/img");
         Map<String, String> trainCaptions = captions(src.resolve("train/caption.txt"));
         Map<String, String> testCaptions = captions(src.resolve("2014/caption.txt"));
         List<Path> inks;

@@ -2,9 +2,7 @@ package org.inkmath.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,11 +20,7 @@ class NormalizeCrohmeDataTest {
     private static final Pattern SUMMARY = Pattern.compile("compared (\\d+), equal (\\d+) \\(([0-9.]+)%\\)");
 
     private static Path crohme() {
-        String dir = System.getProperty("crohme.dir", "");
-        Path path = Path.of(dir.isEmpty() ? "../shared/crohme" : dir);
-        assumeTrue(Files.isDirectory(path.resolve("train/inkml")) && Files.isDirectory(path.resolve("2014/inkml")),
-                "CROHME data not found at " + path.toAbsolutePath() + " (set -Dcrohme.dir)");
-        return path;
+        return CrohmeTestData.folder("train/inkml", "2014/inkml");
     }
 
     private static int[] compare(Path inkml, Path captions) {

@@ -2,7 +2,6 @@ package org.inkmath.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,9 +27,7 @@ class TrainCommandTest {
 
     /** A CROHME-shaped folder with 6 short training expressions and 3 validation images. */
     private Path smallCrohme() throws IOException {
-        Path real = Path.of(System.getProperty("crohme.dir", "../shared/crohme"));
-        assumeTrue(Files.isDirectory(real.resolve("train/inkml")) && Files.isDirectory(real.resolve("2014/img")),
-                "CROHME data not found at " + real.toAbsolutePath() + " (set -Dcrohme.dir)");
+        Path real = CrohmeTestData.folder("train/inkml", "2014/img");
         Path small = dir.resolve("crohme");
         Files.createDirectories(small.resolve("train/inkml/a"));
         Files.createDirectories(small.resolve("2014/img"));
