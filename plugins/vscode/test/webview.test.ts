@@ -24,12 +24,12 @@ async function servePad(): Promise<{ url: string; close: () => Promise<void> }> 
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     if (req.url === '/') {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(padHtml({ cspSource: origin, nonce: newNonce(), scriptUri: `${origin}/media/pad.js`,
+      res.end(padHtml({ cspSource: origin, nonce: newNonce(), inkCanvasUri: `${origin}/media/ink-canvas.js`, scriptUri: `${origin}/media/pad.js`,
         styleUri: `${origin}/media/pad.css`, recognitionDelayMs: DELAY_MS }));
       return;
     }
     if (req.url === '/favicon.ico') { res.writeHead(204); res.end(); return; } // the browser's own request
-    const name = /^\/media\/(pad\.(js|css))$/.exec(req.url ?? '');
+    const name = /^\/media\/((?:ink-canvas|pad)\.(js|css))$/.exec(req.url ?? '');
     if (!name) { res.writeHead(404); res.end(); return; }
     res.writeHead(200, { 'Content-Type': name[2] === 'js' ? 'text/javascript' : 'text/css' });
     res.end(fs.readFileSync(path.join(MEDIA, name[1])));
