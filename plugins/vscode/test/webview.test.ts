@@ -24,8 +24,8 @@ async function servePad(): Promise<{ url: string; close: () => Promise<void> }> 
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     if (req.url === '/') {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(padHtml({ cspSource: origin, nonce: newNonce(), inkCanvasUri: `${origin}/media/ink-canvas.js`, scriptUri: `${origin}/media/pad.js`,
-        styleUri: `${origin}/media/pad.css`, recognitionDelayMs: DELAY_MS }));
+      res.end(padHtml({ cspSource: origin, nonce: newNonce(), inkCanvasUri: `${origin}/media/ink-canvas.js`,
+        scriptUri: `${origin}/media/pad.js`, styleUri: `${origin}/media/pad.css`, recognitionDelayMs: DELAY_MS }));
       return;
     }
     if (req.url === '/favicon.ico') { res.writeHead(204); res.end(); return; } // the browser's own request
