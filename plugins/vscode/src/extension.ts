@@ -66,6 +66,7 @@ function openPad(context: vscode.ExtensionContext): void {
   webview.html = padHtml({
     cspSource: webview.cspSource,
     nonce: newNonce(),
+    inkCanvasUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'ink-canvas.js')).toString(),
     scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'pad.js')).toString(),
     styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'pad.css')).toString(),
     recognitionDelayMs: config.delayMs,

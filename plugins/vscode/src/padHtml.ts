@@ -4,7 +4,7 @@
  * every asset local. No `vscode` import: the extension passes the webview's URIs in, the page
  * test passes URIs of a local HTTP server.
  *
- * Example: `padHtml({cspSource: webview.cspSource, nonce: newNonce(), scriptUri, styleUri, recognitionDelayMs: 400})`.
+ * Example: `padHtml({cspSource: webview.cspSource, nonce: newNonce(), inkCanvasUri, scriptUri, styleUri, recognitionDelayMs: 400})`.
  */
 import { randomBytes } from 'node:crypto';
 
@@ -12,6 +12,8 @@ export interface PadPage {
   /** The origin the webview serves the extension's files from (`webview.cspSource`). */
   readonly cspSource: string;
   readonly nonce: string;
+  /** media/ink-canvas.js: pen input, drawing and undo, shared with the server's web pad; loaded before the script. */
+  readonly inkCanvasUri: string;
   readonly scriptUri: string;
   readonly styleUri: string;
   readonly recognitionDelayMs: number;
@@ -64,6 +66,7 @@ export function padHtml(page: PadPage): string {
   <img id="preview" class="preview" alt="" hidden>
   <ol id="alternatives" class="alternatives" aria-label="Alternatives: click to choose"></ol>
 </section>
+<script nonce="${nonce}" src="${escapeAttribute(page.inkCanvasUri)}"></script>
 <script nonce="${nonce}" src="${escapeAttribute(page.scriptUri)}"></script>
 </body>
 </html>

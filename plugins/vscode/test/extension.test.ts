@@ -101,7 +101,7 @@ test('the command opens the pad; the recognized LaTeX is inserted at the cursor,
   const extension = loadExtension(fake.vscode);
   extension.activate({ subscriptions: [], extensionUri: { path: '/ext' } } as never);
   fake.commands.get('inkmath.openPad')!();
-  assert.match(fake.html(), /<script nonce="[^"]+" src="vscode-resource:\/ext\/media\/pad.js">/);
+  assert.match(fake.html(), /<script nonce="[^"]+" src="vscode-resource:\/ext\/media\/ink-canvas.js"><\/script>\n<script nonce="[^"]+" src="vscode-resource:\/ext\/media\/pad.js">/);
   assert.match(fake.html(), /script-src 'nonce-/);
 
   await fake.send({ type: 'ready' });

@@ -24,12 +24,12 @@ async function servePad(): Promise<{ url: string; close: () => Promise<void> }> 
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     if (req.url === '/') {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(padHtml({ cspSource: origin, nonce: newNonce(), scriptUri: `${origin}/media/pad.js`,
-        styleUri: `${origin}/media/pad.css`, recognitionDelayMs: DELAY_MS }));
+      res.end(padHtml({ cspSource: origin, nonce: newNonce(), inkCanvasUri: `${origin}/media/ink-canvas.js`,
+        scriptUri: `${origin}/media/pad.js`, styleUri: `${origin}/media/pad.css`, recognitionDelayMs: DELAY_MS }));
       return;
     }
     if (req.url === '/favicon.ico') { res.writeHead(204); res.end(); return; } // the browser's own request
-    const name = /^\/media\/(pad\.(js|css))$/.exec(req.url ?? '');
+    const name = /^\/media\/((?:ink-canvas|pad)\.(js|css))$/.exec(req.url ?? '');
     if (!name) { res.writeHead(404); res.end(); return; }
     res.writeHead(200, { 'Content-Type': name[2] === 'js' ? 'text/javascript' : 'text/css' });
     res.end(fs.readFileSync(path.join(MEDIA, name[1])));
@@ -71,7 +71,7 @@ async function drag(page: Page, origin: { x: number; y: number }, stroke: [numbe
   await page.mouse.up();
 }
 
-test('the pad in headless Chromium: ink to strokes, results, alternatives, insert, undo, pen', { timeout: 60_000 }, async (t) => {
+test('the pad in headless Chromium: ink to strokes, results, alternatives, insert, undo, pen, palm', { timeout: 60_000 }, async (t) => {
   if (!fs.existsSync(CHROMIUM)) {
     t.skip(`no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set INKMATH_CHROMIUM)`);
     return;
@@ -174,6 +174,29 @@ test('the pad in headless Chromium: ink to strokes, results, alternatives, inser
   before = (await posted(page)).length;
   await page.click('#undo');
   assert.equal((await waitForPost(page, 'recognize', before)).strokes!.length, 3);
+
+  // One pointer at a time: a palm that lands while the pen is down draws nothing. A clear while a
+  // stroke is being drawn drops that stroke; undo brings back the ink from before it began.
+  const pen = (steps: [string, number, number][]): Promise<void> => page.evaluate(({ x, y, steps }) => {
+    const canvas = document.getElementById('ink')!;
+    for (const [type, pointerId, dx] of steps) {
+      if (type === 'clear') { document.getElementById('clear')!.click(); continue; }
+      canvas.dispatchEvent(new PointerEvent(type, { pointerId, pointerType: pointerId === 7 ? 'pen' : 'touch', pressure: 0.5,
+        clientX: x + 100 + dx, clientY: y + 300, button: 0, buttons: 1, bubbles: true }));
+    }
+  }, { x: box.x, y: box.y, steps });
+  before = (await posted(page)).length;
+  await pen([['pointerdown', 7, 0], ['pointerdown', 8, 50], ['pointermove', 8, 60], ['pointerup', 8, 60],
+    ['pointermove', 7, 20], ['pointerup', 7, 20]]);
+  const withPalm = await waitForPost(page, 'recognize', before);
+  assert.equal(withPalm.strokes!.length, 4, 'the palm added no stroke');
+  assert.deepEqual(withPalm.strokes![3].map((p) => p[0]), [100, 120], 'nor points to the pen\'s');
+  before = (await posted(page)).length;
+  await pen([['pointerdown', 7, 0], ['pointermove', 7, 30], ['clear', 0, 0], ['pointermove', 7, 40], ['pointerup', 7, 40]]);
+  await page.waitForTimeout(DELAY_MS * 3);
+  assert.equal((await posted(page)).slice(before).filter((m) => m.type === 'recognize').length, 0, 'the cleared pad is not read');
+  await page.click('#undo');
+  assert.equal((await waitForPost(page, 'recognize', before)).strokes!.length, 4, 'undo restores the ink before the dropped stroke');
 
   // The screenshot for the README: the formula written again on a clear pad, and its answer.
   await page.click('#clear');

@@ -20,6 +20,7 @@ final class PadAssets {
     private static final Map<String, String> FILES = Map.of(
             "/", "index.html",
             "/index.html", "index.html",
+            "/ink-canvas.js", "ink-canvas.js",
             "/pad.js", "pad.js",
             "/pad.css", "pad.css",
             "/favicon.svg", "favicon.svg");

@@ -2,6 +2,7 @@ package org.inkmath.server;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import org.inkmath.recognizer.RecognizerOptions;
 
 /**
@@ -84,58 +85,98 @@ public record ServerSettings(String host, int port, int maxBodyBytes, int maxStr
     }
 
     public ServerSettings withHost(String h) {
-        return new ServerSettings(h, port, maxBodyBytes, maxStrokes, maxPoints, maxImagePixels, workers, queueCapacity,
-                requestTimeout, recognition, maxBeam, extraOrigins, uploadBudgetBytes);
+        return with(f -> f.host = h);
     }
 
     public ServerSettings withPort(int p) {
-        return new ServerSettings(host, p, maxBodyBytes, maxStrokes, maxPoints, maxImagePixels, workers, queueCapacity,
-                requestTimeout, recognition, maxBeam, extraOrigins, uploadBudgetBytes);
+        return with(f -> f.port = p);
     }
 
     /** The largest body; the upload budget grows to hold four such bodies if it is smaller. */
     public ServerSettings withMaxBodyBytes(int n) {
-        return new ServerSettings(host, port, n, maxStrokes, maxPoints, maxImagePixels, workers, queueCapacity,
-                requestTimeout, recognition, maxBeam, extraOrigins, Math.max(uploadBudgetBytes, 4L * n));
+        return with(f -> {
+            f.maxBodyBytes = n;
+            f.uploadBudgetBytes = Math.max(uploadBudgetBytes, 4L * n);
+        });
     }
 
     public ServerSettings withUploadBudgetBytes(long n) {
-        return new ServerSettings(host, port, maxBodyBytes, maxStrokes, maxPoints, maxImagePixels, workers,
-                queueCapacity, requestTimeout, recognition, maxBeam, extraOrigins, n);
+        return with(f -> f.uploadBudgetBytes = n);
     }
 
     public ServerSettings withInkLimits(int strokes, int points) {
-        return new ServerSettings(host, port, maxBodyBytes, strokes, points, maxImagePixels, workers, queueCapacity,
-                requestTimeout, recognition, maxBeam, extraOrigins, uploadBudgetBytes);
+        return with(f -> {
+            f.maxStrokes = strokes;
+            f.maxPoints = points;
+        });
     }
 
     public ServerSettings withMaxImagePixels(long n) {
-        return new ServerSettings(host, port, maxBodyBytes, maxStrokes, maxPoints, n, workers, queueCapacity,
-                requestTimeout, recognition, maxBeam, extraOrigins, uploadBudgetBytes);
+        return with(f -> f.maxImagePixels = n);
     }
 
     public ServerSettings withWorkers(int n) {
-        return new ServerSettings(host, port, maxBodyBytes, maxStrokes, maxPoints, maxImagePixels, n, queueCapacity,
-                requestTimeout, recognition, maxBeam, extraOrigins, uploadBudgetBytes);
+        return with(f -> f.workers = n);
     }
 
     public ServerSettings withQueueCapacity(int n) {
-        return new ServerSettings(host, port, maxBodyBytes, maxStrokes, maxPoints, maxImagePixels, workers, n,
-                requestTimeout, recognition, maxBeam, extraOrigins, uploadBudgetBytes);
+        return with(f -> f.queueCapacity = n);
     }
 
     public ServerSettings withRequestTimeout(Duration d) {
-        return new ServerSettings(host, port, maxBodyBytes, maxStrokes, maxPoints, maxImagePixels, workers, queueCapacity,
-                d, recognition, maxBeam, extraOrigins, uploadBudgetBytes);
+        return with(f -> f.requestTimeout = d);
     }
 
     public ServerSettings withRecognition(RecognizerOptions o) {
-        return new ServerSettings(host, port, maxBodyBytes, maxStrokes, maxPoints, maxImagePixels, workers, queueCapacity,
-                requestTimeout, o, maxBeam, extraOrigins, uploadBudgetBytes);
+        return with(f -> f.recognition = o);
     }
 
     public ServerSettings withExtraOrigins(List<String> origins) {
-        return new ServerSettings(host, port, maxBodyBytes, maxStrokes, maxPoints, maxImagePixels, workers, queueCapacity,
-                requestTimeout, recognition, maxBeam, origins, uploadBudgetBytes);
+        return with(f -> f.extraOrigins = origins);
+    }
+
+    /**
+     * A copy with some fields changed: the one place that lists every field for the withers, and
+     * the copy goes through the canonical constructor, so its checks apply to every wither.
+     */
+    private ServerSettings with(Consumer<Fields> change) {
+        Fields f = new Fields(this);
+        change.accept(f);
+        return new ServerSettings(f.host, f.port, f.maxBodyBytes, f.maxStrokes, f.maxPoints, f.maxImagePixels,
+                f.workers, f.queueCapacity, f.requestTimeout, f.recognition, f.maxBeam, f.extraOrigins,
+                f.uploadBudgetBytes);
+    }
+
+    /** The fields as variables, for {@link #with}. */
+    private static final class Fields {
+        String host;
+        int port;
+        int maxBodyBytes;
+        int maxStrokes;
+        int maxPoints;
+        long maxImagePixels;
+        int workers;
+        int queueCapacity;
+        Duration requestTimeout;
+        RecognizerOptions recognition;
+        int maxBeam;
+        List<String> extraOrigins;
+        long uploadBudgetBytes;
+
+        Fields(ServerSettings s) {
+            host = s.host;
+            port = s.port;
+            maxBodyBytes = s.maxBodyBytes;
+            maxStrokes = s.maxStrokes;
+            maxPoints = s.maxPoints;
+            maxImagePixels = s.maxImagePixels;
+            workers = s.workers;
+            queueCapacity = s.queueCapacity;
+            requestTimeout = s.requestTimeout;
+            recognition = s.recognition;
+            maxBeam = s.maxBeam;
+            extraOrigins = s.extraOrigins;
+            uploadBudgetBytes = s.uploadBudgetBytes;
+        }
     }
 }

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The web ink pad in a real browser: CROHME formulas are replayed as mouse and touch input on
  * the pad; the LaTeX the pad shows must be exactly what the server answers for the same ink, and
- * its rendering must load. Undo, alternatives and the InkML the pad saves are checked too, and a
- * screenshot is kept in target/pad-screenshot.png. Skips when Chromium or the data are missing.
+ * its rendering must load. Undo (of a stroke and of a clear), alternatives and the InkML the pad
+ * saves are checked too, and a screenshot is kept in target/pad-screenshot.png. Skips when
+ * Chromium or the data are missing.
  */
 class PadBrowserTest {
 
@@ -182,5 +183,16 @@ class PadBrowserTest {
         JsonNode direct = Json.MAPPER.readTree(server.postJson("/api/recognize?nbest=5",
                 browser.eval("window.inkPad.strokesJson()").asText()).body());
         assertEquals(direct.path("latex").asText(), afterUndo);
+
+        // Esc clears the pad, and Ctrl+Z brings that ink back and recognises it again
+        String beforeClear = browser.eval("window.inkPad.strokesJson()").asText();
+        browser.key("Escape", "Escape", 27, 0);
+        browser.waitFor("window.inkPad.strokeCount() === 0 && document.body.dataset.state === 'idle'",
+                Duration.ofSeconds(5));
+        browser.key("z", "KeyZ", 90, 2);
+        browser.waitFor("window.inkPad.strokeCount() === " + (strokes - 1), Duration.ofSeconds(5));
+        browser.waitFor("document.body.dataset.state === 'done'", Duration.ofSeconds(30));
+        assertEquals(beforeClear, browser.eval("window.inkPad.strokesJson()").asText());
+        assertEquals(afterUndo, browser.eval("document.getElementById('latex').textContent").asText());
     }
 }

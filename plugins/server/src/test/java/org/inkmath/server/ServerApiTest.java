@@ -322,7 +322,7 @@ class ServerApiTest {
         assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
         assertTrue(page.body().contains("<canvas id=\"pad\""));
         assertFalse(page.body().matches("(?s).*(src|href)=\"(https?:)?//.*"), "every asset is the server's own");
-        for (String asset : List.of("/pad.js", "/pad.css", "/favicon.svg")) {
+        for (String asset : List.of("/ink-canvas.js", "/pad.js", "/pad.css", "/favicon.svg")) {
             HttpResponse<String> a = server.get(asset);
             assertEquals(200, a.statusCode(), asset);
             String code = a.body().replace("http://www.w3.org/", ""); // XML namespaces name, they do not load

@@ -1,6 +1,6 @@
-// inkmath web ink pad: draws with pointer events, recognises shortly after the pen lifts, shows
-// the formula, its LaTeX and the alternatives, and saves the ink as InkML. No libraries, no
-// network beyond the server that served this file.
+// inkmath web ink pad: around the ink of ink-canvas.js (loaded first), recognises shortly after
+// the pen lifts, shows the formula, its LaTeX and the alternatives, and saves the ink as InkML.
+// No libraries, no network beyond the server that served this file.
 'use strict';
 
 (function () {
@@ -8,7 +8,6 @@
   const RENDER_SIZE = 32;
 
   const canvas = document.getElementById('pad');
-  const ctx = canvas.getContext('2d');
   const statusLine = document.getElementById('status');
   const latexOut = document.getElementById('latex');
   const rendered = document.getElementById('rendered');
@@ -17,11 +16,6 @@
   const details = document.getElementById('details');
   const warning = document.getElementById('model-warning');
 
-  /** Strokes: arrays of {x, y, t, p} in CSS pixels, t in ms since the first point of the drawing. */
-  const strokes = [];
-  let current = null;          // the stroke being drawn
-  let activePointer = null;    // one pen at a time: a palm or a second finger is ignored
-  let origin = null;           // performance.now() of the drawing's first point
   let timer = null;
   let inFlight = null;         // AbortController of the request under way
   let generation = 0;          // bumps on every change; stale answers are dropped
@@ -30,115 +24,17 @@
   function setState(state) { document.body.dataset.state = state; }
   function say(text) { statusLine.textContent = text; }
 
-  // --- drawing -------------------------------------------------------------------------------
-  function resize() {
-    const ratio = window.devicePixelRatio || 1;
-    const box = canvas.getBoundingClientRect();
-    canvas.width = Math.round(box.width * ratio);
-    canvas.height = Math.round(box.height * ratio);
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    redraw();
-  }
-
-  function inkColour() { return getComputedStyle(document.documentElement).getPropertyValue('--ink').trim() || '#000'; }
-
-  function redraw() {
-    const box = canvas.getBoundingClientRect();
-    ctx.clearRect(0, 0, box.width, box.height);
-    for (const s of strokes) { drawStroke(s, 0); }
-  }
-
-  function width(p) { return 1.5 + 2.5 * (p > 0 ? p : 0.5); }
-
-  /** Draws a stroke from point index {@code from} (0 for all of it). */
-  function drawStroke(stroke, from) {
-    ctx.strokeStyle = inkColour();
-    ctx.fillStyle = ctx.strokeStyle;
-    ctx.lineCap = 'round';
-    ctx.lineJoin = 'round';
-    if (stroke.length === 1) {
-      ctx.beginPath();
-      ctx.arc(stroke[0].x, stroke[0].y, width(stroke[0].p) / 2, 0, 2 * Math.PI);
-      ctx.fill();
-      return;
-    }
-    for (let i = Math.max(1, from); i < stroke.length; i++) {
-      const a = stroke[i - 1], b = stroke[i];
-      ctx.lineWidth = width(b.p);
-      ctx.beginPath();
-      ctx.moveTo(a.x, a.y);
-      ctx.lineTo(b.x, b.y);
-      ctx.stroke();
-    }
-  }
-
-  function point(e) {
-    const box = canvas.getBoundingClientRect();
-    const now = e.timeStamp || performance.now();   // both count from the page's time origin
-    if (origin === null) { origin = now; }
-    const t = Math.max(0, Math.round(now - origin));
-    // mice report 0.5 while pressed; pens and some touch screens report real pressure
-    return { x: round2(e.clientX - box.left), y: round2(e.clientY - box.top), t: t, p: e.pressure || 0 };
-  }
-
-  function round2(v) { return Math.round(v * 100) / 100; }
-
-  canvas.addEventListener('pointerdown', (e) => {
-    if (activePointer !== null || (e.pointerType === 'mouse' && e.button !== 0)) { return; }
-    activePointer = e.pointerId;
-    canvas.setPointerCapture(e.pointerId);
-    e.preventDefault();
-    cancelPending();
-    current = [point(e)];
-    strokes.push(current);
-    drawStroke(current, 0);
+  // pen input, drawing, undo and clear: ink-canvas.js, shared with the VS Code pad
+  const ink = InkCanvas.attach(canvas, {
+    colour: () => getComputedStyle(document.documentElement).getPropertyValue('--ink').trim() || '#000',
+    onPenDown: cancelPending,
+    onChange: changed,
   });
-
-  canvas.addEventListener('pointermove', (e) => {
-    if (e.pointerId !== activePointer || current === null) { return; }
-    const from = current.length;
-    // coalesced events carry the points between two frames: smoother ink from fast pens
-    const events = typeof e.getCoalescedEvents === 'function' ? e.getCoalescedEvents() : [];
-    for (const c of (events.length ? events : [e])) {
-      const p = point(c);
-      const last = current[current.length - 1];
-      if (p.x !== last.x || p.y !== last.y) { current.push(p); }
-    }
-    drawStroke(current, from);
-  });
-
-  function endStroke(e) {
-    if (e.pointerId !== activePointer) { return; }
-    activePointer = null;
-    if (canvas.hasPointerCapture(e.pointerId)) { canvas.releasePointerCapture(e.pointerId); }
-    current = null;
-    changed();
-  }
-  canvas.addEventListener('pointerup', endStroke);
-  canvas.addEventListener('pointercancel', endStroke);
-  canvas.addEventListener('contextmenu', (e) => e.preventDefault());
-
-  // --- editing -------------------------------------------------------------------------------
-  function undo() {
-    if (current !== null || strokes.length === 0) { return; }
-    strokes.pop();
-    redraw();
-    changed();
-  }
-
-  function clear() {
-    strokes.length = 0;
-    current = null;
-    activePointer = null;
-    origin = null;
-    redraw();
-    changed();
-  }
 
   function changed() {
     generation++;
     cancelPending();
-    if (strokes.length === 0) {
+    if (ink.strokeCount() === 0) {
       showNothing();
       return;
     }
@@ -153,7 +49,7 @@
 
   // --- recognition ---------------------------------------------------------------------------
   function strokesJson() {
-    return JSON.stringify(strokes.map((s) => s.map((p) => [p.x, p.y, p.t])));
+    return JSON.stringify(ink.traces());
   }
 
   async function recognise(attempt) {
@@ -278,15 +174,15 @@
       '    <channel name="T" type="integer"/>',
       '  </traceFormat>'];
     if (chosen !== null) { lines.push('  <annotation type="truth">$' + escapeXml(chosen) + '$</annotation>'); }
-    strokes.forEach((s, i) => {
-      lines.push('  <trace id="' + i + '">' + s.map((p) => p.x + ' ' + p.y + ' ' + p.t).join(', ') + '</trace>');
+    ink.traces().forEach((trace, i) => {
+      lines.push('  <trace id="' + i + '">' + trace.map((p) => p.join(' ')).join(', ') + '</trace>');
     });
     lines.push('</ink>', '');
     return lines.join('\n');
   }
 
   function save() {
-    if (strokes.length === 0) { say('Nothing to save yet.'); return; }
+    if (ink.strokeCount() === 0) { say('Nothing to save yet.'); return; }
     const blob = new Blob([inkml()], { type: 'application/inkml+xml' });
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
@@ -298,30 +194,27 @@
     say('Saved the ink as InkML.');
   }
 
-  document.getElementById('undo').addEventListener('click', undo);
-  document.getElementById('clear').addEventListener('click', clear);
+  document.getElementById('undo').addEventListener('click', ink.undo);
+  document.getElementById('clear').addEventListener('click', ink.clear);
   document.getElementById('save').addEventListener('click', save);
   copyButton.addEventListener('click', copy);
   document.addEventListener('keydown', (e) => {
     const mod = e.ctrlKey || e.metaKey;
-    if (mod && !e.shiftKey && e.key.toLowerCase() === 'z') { e.preventDefault(); undo(); }
+    if (mod && !e.shiftKey && e.key.toLowerCase() === 'z') { e.preventDefault(); ink.undo(); }
     else if (mod && e.key.toLowerCase() === 's') { e.preventDefault(); save(); }
-    else if (e.key === 'Escape') { clear(); }
+    else if (e.key === 'Escape') { ink.clear(); }
   });
-  window.addEventListener('resize', resize);
 
   // the model's status: a model that is not released gets a visible warning from the start
   fetch('health').then((r) => r.json()).then((h) => {
     if (h.model && h.model.warning) { showWarning(h.model); }
   }).catch(() => say('Cannot reach the server.'));
 
-  resize();
-
   // for tests and for pages that embed the pad: read-only views of the ink
   window.inkPad = Object.freeze({
     strokesJson: strokesJson,
     inkml: inkml,
-    strokeCount: () => strokes.length,
-    pointCount: () => strokes.reduce((n, s) => n + s.length, 0),
+    strokeCount: ink.strokeCount,
+    pointCount: ink.pointCount,
   });
 }());
