@@ -10,6 +10,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import org.inkmath.latex.Vocabulary;
@@ -114,13 +115,26 @@ public final class ComerModel implements AutoCloseable {
         }
     }
 
+    /**
+     * Rows times target length times feature cells that one teacher-forced pass may hold: the
+     * coverage of the refinement module keeps {@code dc} floats per such unit, so 20 long
+     * hypotheses over a wide image (20 x 200 x 800) would take gigabytes at once; larger
+     * requests run in chunks of rows.
+     */
+    static final long MAX_ROW_STEP_CELLS = 250_000;
+
     /** As {@link #logProbabilities(ImageBatch, int[][])}, on images encoded before. */
     public float[][][] logProbabilities(EncodedImages images, int[][] targets) {
+        return logProbabilities(images, targets, MAX_ROW_STEP_CELLS);
+    }
+
+    /** As above, in chunks of rows that hold at most {@code maxRowStepCells} (see {@link #MAX_ROW_STEP_CELLS}). */
+    float[][][] logProbabilities(EncodedImages images, int[][] targets, long maxRowStepCells) {
         JniUtils.setGradMode(false);
         int n = targets.length;
-        if (n == 0 || n % images.size() != 0) {
-            throw new IllegalArgumentException(n + " target rows are not a positive multiple of " + images.size()
-                    + " images");
+        int b = images.size();
+        if (n == 0 || n % b != 0) {
+            throw new IllegalArgumentException(n + " target rows are not a positive multiple of " + b + " images");
         }
         int t = 0;
         for (int[] row : targets) {
@@ -132,6 +146,21 @@ public final class ComerModel implements AutoCloseable {
         for (int[] row : targets) {
             checkTokens(row, vocabulary.size());
         }
+        int[] grid = images.featureSize();
+        long perRow = (long) t * grid[0] * grid[1];
+        // whole groups of b rows, so that row r of every chunk still reads image r mod b
+        int chunk = (int) Math.max(b, Math.min(n, maxRowStepCells / Math.max(1, perRow)) / b * b);
+        float[][][] out = new float[n][][];
+        for (int from = 0; from < n; from += chunk) {
+            int to = Math.min(n, from + chunk);
+            logProbabilities(images, Arrays.copyOfRange(targets, from, to), t, out, from);
+        }
+        return out;
+    }
+
+    /** The rows of {@code targets}, padded to length {@code t}, into {@code out} from row {@code offset}. */
+    private void logProbabilities(EncodedImages images, int[][] targets, int t, float[][][] out, int offset) {
+        int n = targets.length;
         int[] flatTargets = new int[n * t]; // zeros are <pad>
         for (int r = 0; r < n; r++) {
             System.arraycopy(targets[r], 0, flatTargets, r * t, targets[r].length);
@@ -142,14 +171,12 @@ public final class ComerModel implements AutoCloseable {
                     images.padding(step), ids, false).logSoftmax(-1);
             float[] flat = logProbs.toFloatArray();
             int v = vocabulary.size();
-            float[][][] out = new float[n][][];
             for (int r = 0; r < n; r++) {
-                out[r] = new float[targets[r].length][v];
+                out[offset + r] = new float[targets[r].length][v];
                 for (int i = 0; i < targets[r].length; i++) {
-                    System.arraycopy(flat, (r * t + i) * v, out[r][i], 0, v);
+                    System.arraycopy(flat, (r * t + i) * v, out[offset + r][i], 0, v);
                 }
             }
-            return out;
         }
     }
 

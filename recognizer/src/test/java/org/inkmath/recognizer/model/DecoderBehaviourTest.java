@@ -137,6 +137,31 @@ class DecoderBehaviourTest {
     }
 
     @Test
+    void longRequestsRunInChunksOfRowsWithTheSameResult() {
+        Random random = new Random(5);
+        int[][] targets = new int[10][];
+        for (int r = 0; r < targets.length; r++) {
+            targets[r] = new int[20 + random.nextInt(40)];
+            targets[r][0] = r % 3 == 0 ? Vocabulary.SOS : Vocabulary.EOS;
+            for (int i = 1; i < targets[r].length; i++) {
+                targets[r][i] = 3 + random.nextInt(110);
+            }
+        }
+        try (EncodedImages encoded = model.encode(both())) {
+            float[][][] whole = model.logProbabilities(encoded, targets, Long.MAX_VALUE);
+            // a budget of one row's worth: chunks of 2 rows (one per image), 5 passes
+            int[] grid = encoded.featureSize();
+            float[][][] chunked = model.logProbabilities(encoded, targets, 59L * grid[0] * grid[1]);
+            for (int r = 0; r < targets.length; r++) {
+                assertEquals(targets[r].length, chunked[r].length);
+                for (int t = 0; t < targets[r].length; t++) {
+                    assertArrayEquals(whole[r][t], chunked[r][t], 1e-5f, "row " + r + " step " + t);
+                }
+            }
+        }
+    }
+
+    @Test
     void badInputsAreRefusedWithAReason() {
         ImageBatch images = both();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
