@@ -59,6 +59,18 @@ final class DenseEncoder extends ReferenceBlock {
         return new Shape[] {new Shape(img.get(0), h, w, dModel), new Shape(img.get(0), h, w)};
     }
 
+    /**
+     * The same tensor [n, c, h, w] laid out channels-last in memory (DJL has no API for it): the
+     * convolutions then take oneDNN's faster NHWC path, and the layout carries through the
+     * network's convolutions, norms, pools and concatenations. Values and gradients are those of
+     * the input; only the strides differ.
+     */
+    static NDArray channelsLast(NDArray x) {
+        Shape s = x.getShape();
+        return x.transpose(0, 2, 3, 1).reshape(s.get(0), s.get(2), s.get(3) * s.get(1))
+                .reshape(s.get(0), s.get(2), s.get(3), s.get(1)).transpose(0, 3, 1, 2);
+    }
+
     /** Keeps every second row and column of a padding mask [b, h, w]: the mask of a halved map. */
     static NDArray halve(NDArray padding) {
         return padding.get(":, ::2, ::2");
@@ -107,7 +119,7 @@ final class DenseEncoder extends ReferenceBlock {
         }
 
         NDList apply(ParameterStore ps, NDArray images, NDArray padding, boolean training) {
-            NDArray x = Activation.relu(stemNorm.apply(ps, stem.apply(ps, images, training), training));
+            NDArray x = Activation.relu(stemNorm.apply(ps, stem.apply(ps, channelsLast(images), training), training));
             NDArray mask = halve(padding);
             if (masked) {
                 // ReLU output is >= 0, so zeros on padding leave the ceil-mode max-pool of image cells unchanged.
