@@ -58,9 +58,10 @@ public final class StepDecoder implements AutoCloseable {
             memoryKeys = new NDArray[layers];
             memoryValues = new NDArray[layers];
             for (int i = 0; i < layers; i++) {
-                NDArray[] kv = decoder.layers.get(i).crossAttention.memoryKeysValues(store, memory.features(), false);
-                memoryKeys[i] = kv[0];
-                memoryValues[i] = kv[1];
+                // once per image, then a row each: a beam's rows all read the same image
+                NDArray[] kv = decoder.layers.get(i).crossAttention.memoryKeysValues(store, all.features(), false);
+                memoryKeys[i] = kv[0].get(index);
+                memoryValues[i] = kv[1].get(index);
             }
             keep(state, memory.features(), memory.keyBias(), memory.cells());
             keep(state, memoryKeys);

@@ -78,7 +78,8 @@ final class TokenDecoder extends ReferenceBlock {
         if (n % images != 0) {
             throw new IllegalArgumentException("target rows " + n + " are not a multiple of the images " + images);
         }
-        Memory mem = Memory.of(memory, memoryPadding).repeat(n / images);
+        Memory once = Memory.of(memory, memoryPadding);
+        Memory mem = once.repeat(n / images);
         NDManager m = targets.getManager();
         NDArray x = embed(ps, targets, 0, training);
         // Causal: position i sees keys 0..i; padded targets are never keys.
@@ -90,7 +91,9 @@ final class TokenDecoder extends ReferenceBlock {
         NDArray previous = null;
         for (int i = 0; i < layers.size(); i++) {
             DecoderLayer layer = layers.get(i);
-            NDArray[] kv = layer.crossAttention.memoryKeysValues(ps, mem.features(), training);
+            // keys and values once per image, then one copy per row that reads it
+            NDArray[] kv = layer.crossAttention.memoryKeysValues(ps, once.features(), training);
+            kv = new NDArray[] {Memory.copies(kv[0], n / images), Memory.copies(kv[1], n / images)};
             UnaryOperator<NDArray> coverage = null;
             if (i > 0 && arm != null) {
                 NDArray prev = previous;
@@ -141,7 +144,10 @@ final class TokenDecoder extends ReferenceBlock {
         }
 
         /** [a; a; ...] along axis 0: row r of the result is row r mod rows(a). */
-        private static NDArray copies(NDArray a, long times) {
+        static NDArray copies(NDArray a, long times) {
+            if (times == 1) {
+                return a;
+            }
             NDList list = new NDList();
             for (long i = 0; i < times; i++) {
                 list.add(a);
@@ -189,8 +195,8 @@ final class TokenDecoder extends ReferenceBlock {
         }
 
         /**
-         * Query, key and value of x [n, t, d], split into heads: 3 x [n, H, t, d/H]. The packed
-         * weights are used whole (no slices of a parameter), so every new array belongs to x's manager.
+         * Query, key and value of x [n, t, d] (self-attention), split into heads: 3 x [n, H, t, d/H].
+         * The packed weights are used whole, one product for all three.
          */
         NDArray[] queryKeyValue(ParameterStore ps, NDArray x, boolean training) {
             NDArray y = ai.djl.nn.core.Linear.linear(x, value(ps, inWeight, x, training),
@@ -199,10 +205,27 @@ final class TokenDecoder extends ReferenceBlock {
             return new NDArray[] {heads(parts.get(0)), heads(parts.get(1)), heads(parts.get(2))};
         }
 
+        /** The query of x [n, t, d] alone (cross-attention: keys and values come from the memory): [n, H, t, d/H]. */
+        NDArray query(ParameterStore ps, NDArray x, boolean training) {
+            return heads(packedRows(ps, x, 0, d, training));
+        }
+
         /** Keys (transposed, [n, H, d/H, L]) and values [n, H, L, d/H] of the memory. */
         NDArray[] memoryKeysValues(ParameterStore ps, NDArray memory, boolean training) {
-            NDArray[] qkv = queryKeyValue(ps, memory, training);
-            return new NDArray[] {qkv[1].transpose(0, 1, 3, 2), qkv[2]};
+            NDList kv = packedRows(ps, memory, d, 3 * d, training).split(2, 2);
+            return new NDArray[] {heads(kv.get(0)).transpose(0, 1, 3, 2), heads(kv.get(1))};
+        }
+
+        /** x times rows {@code from..to} of the packed projection, plus their bias: [n, t, to - from]. */
+        private NDArray packedRows(ParameterStore ps, NDArray x, int from, int to, boolean training) {
+            NDIndex rows = new NDIndex(from + ":" + to);
+            NDArray w = value(ps, inWeight, x, training).get(rows);
+            NDArray b = value(ps, inBias, x, training).get(rows);
+            // a slice belongs to the manager of what it slices, the model's, which outlives this
+            // call: moved to x's, it is freed with the step's other arrays
+            w.attach(x.getManager());
+            b.attach(x.getManager());
+            return ai.djl.nn.core.Linear.linear(x, w, b).singletonOrThrow();
         }
 
         private NDArray heads(NDArray y) {
@@ -284,7 +307,7 @@ final class TokenDecoder extends ReferenceBlock {
             NDArray s = selfAttention.output(ps, selfAttention.weights(selfLogits, training), v, training);
             x = norm1.apply(ps, x.add(DenseEncoder.drop(s, dropout, training)), training);
 
-            NDArray cq = crossAttention.queryKeyValue(ps, x, training)[0];
+            NDArray cq = crossAttention.query(ps, x, training);
             NDArray e = crossAttention.logits(cq, memKeys, mem.keyBias());
             NDArray own = crossAttention.weights(e, training);
             NDArray attention = own;
