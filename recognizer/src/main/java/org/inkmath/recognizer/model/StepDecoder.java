@@ -53,17 +53,17 @@ public final class StepDecoder implements AutoCloseable {
         int layers = decoder.layers.size();
         try (NDManager temp = own.newSubManager()) {
             NDArray index = temp.create(imageOfRow);
-            TokenDecoder.Memory all = TokenDecoder.Memory.of(images.features(temp), images.padding(temp));
-            memory = all.rows(index);
+            NDArray features = TokenDecoder.Memory.flatten(images.features(temp));
+            memory = TokenDecoder.Memory.of(images.padding(temp)).rows(index);
             memoryKeys = new NDArray[layers];
             memoryValues = new NDArray[layers];
             for (int i = 0; i < layers; i++) {
                 // once per image, then a row each: a beam's rows all read the same image
-                NDArray[] kv = decoder.layers.get(i).crossAttention.memoryKeysValues(store, all.features(), false);
+                NDArray[] kv = decoder.layers.get(i).crossAttention.memoryKeysValues(store, features, false);
                 memoryKeys[i] = kv[0].get(index);
                 memoryValues[i] = kv[1].get(index);
             }
-            keep(state, memory.features(), memory.keyBias(), memory.cells());
+            keep(state, memory.keyBias(), memory.cells());
             keep(state, memoryKeys);
             keep(state, memoryValues);
         }
@@ -192,7 +192,7 @@ public final class StepDecoder implements AutoCloseable {
                     memoryKeys = pick(memoryKeys, index, newState);
                     memoryValues = pick(memoryValues, index, newState);
                 }
-                keep(newState, memory.features(), memory.keyBias(), memory.cells());
+                keep(newState, memory.keyBias(), memory.cells());
             }
             selfKeys = pick(selfKeys, index, newCache);
             selfValues = pick(selfValues, index, newCache);

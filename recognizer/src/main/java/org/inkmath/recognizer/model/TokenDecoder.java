@@ -78,8 +78,8 @@ final class TokenDecoder extends ReferenceBlock {
         if (n % images != 0) {
             throw new IllegalArgumentException("target rows " + n + " are not a multiple of the images " + images);
         }
-        Memory once = Memory.of(memory, memoryPadding);
-        Memory mem = once.repeat(n / images);
+        NDArray features = Memory.flatten(memory);
+        Memory mem = Memory.of(memoryPadding).repeat(n / images);
         NDManager m = targets.getManager();
         NDArray x = embed(ps, targets, 0, training);
         // Causal: position i sees keys 0..i; padded targets are never keys.
@@ -92,7 +92,7 @@ final class TokenDecoder extends ReferenceBlock {
         for (int i = 0; i < layers.size(); i++) {
             DecoderLayer layer = layers.get(i);
             // keys and values once per image, then one copy per row that reads it
-            NDArray[] kv = layer.crossAttention.memoryKeysValues(ps, once.features(), training);
+            NDArray[] kv = layer.crossAttention.memoryKeysValues(ps, features, training);
             kv = new NDArray[] {Memory.copies(kv[0], n / images), Memory.copies(kv[1], n / images)};
             UnaryOperator<NDArray> coverage = null;
             if (i > 0 && arm != null) {
@@ -123,24 +123,33 @@ final class TokenDecoder extends ReferenceBlock {
         return proj.apply(ps, x, training);
     }
 
-    /** Image features flattened for attention: [n, L, d], additive key bias [n, 1, 1, L], cell mask [n, 1, h, w]. */
-    record Memory(NDArray features, NDArray keyBias, NDArray cells, int height, int width) {
+    /**
+     * What each row's cross-attention needs of its image besides the keys and values: the additive
+     * key bias [n, 1, 1, L] that hides padding cells and the cell mask [n, 1, h, w] of the coverage
+     * refiner. The features themselves are read once per image, by {@link #flatten}, to project the
+     * keys and values; rows never carry a copy of them.
+     */
+    record Memory(NDArray keyBias, NDArray cells, int height, int width) {
 
-        static Memory of(NDArray memory, NDArray padding) {
-            Shape s = memory.getShape();
-            long b = s.get(0);
+        static Memory of(NDArray padding) {
+            Shape s = padding.getShape();
             int h = (int) s.get(1);
             int w = (int) s.get(2);
-            NDArray flat = memory.reshape(b, (long) h * w, s.get(3));
-            NDArray bias = padding.toType(DataType.FLOAT32, false).mul(MASKED).reshape(b, 1, 1, (long) h * w);
-            return new Memory(flat, bias, DenseEncoder.keep(padding), h, w);
+            NDArray bias = padding.toType(DataType.FLOAT32, false).mul(MASKED).reshape(s.get(0), 1, 1, (long) h * w);
+            return new Memory(bias, DenseEncoder.keep(padding), h, w);
+        }
+
+        /** Image features [b, h, w, d] as attention memory [b, h * w, d]. */
+        static NDArray flatten(NDArray memory) {
+            Shape s = memory.getShape();
+            return memory.reshape(s.get(0), s.get(1) * s.get(2), s.get(3));
         }
 
         Memory repeat(long times) {
             if (times == 1) {
                 return this;
             }
-            return new Memory(copies(features, times), copies(keyBias, times), copies(cells, times), height, width);
+            return new Memory(copies(keyBias, times), copies(cells, times), height, width);
         }
 
         /** [a; a; ...] along axis 0: row r of the result is row r mod rows(a). */
@@ -156,12 +165,12 @@ final class TokenDecoder extends ReferenceBlock {
         }
 
         Memory rows(NDArray index) {
-            return new Memory(features.get(index), keyBias.get(index), cells.get(index), height, width);
+            return new Memory(keyBias.get(index), cells.get(index), height, width);
         }
 
         /** The rows that {@code first} selects (a leading range). */
         Memory slice(NDIndex first) {
-            return new Memory(features.get(first), keyBias.get(first), cells.get(first), height, width);
+            return new Memory(keyBias.get(first), cells.get(first), height, width);
         }
     }
 

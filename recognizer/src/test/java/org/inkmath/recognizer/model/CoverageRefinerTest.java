@@ -39,16 +39,12 @@ class CoverageRefinerTest {
         return new NDArray[] {padding, coverage};
     }
 
-    private static TokenDecoder.Memory memory(NDManager m, NDArray padding) {
-        return TokenDecoder.Memory.of(m.zeros(new Shape(1, 2, 2, 4)), padding);
-    }
-
     @Test
     void inferenceRefinementMatchesAHandComputation() {
         try (NDManager m = TorchEngine.newManager()) {
             CoverageRefiner arm = handSized(m);
             NDArray[] in = inputs(m);
-            NDArray r = arm.refine(new ParameterStore(m, false), in[1], memory(m, in[0]), false);
+            NDArray r = arm.refine(new ParameterStore(m, false), in[1], TokenDecoder.Memory.of(in[0]), false);
             // conv + ReLU: (0,0) 0.5 + 0.125 - 0.3 = 0.325; (0,1) 0.25 + 0 - 0.3 < 0 -> 0;
             // (1,0) 1.0 + 0.5 * 0 (padding neighbour) - 0.3 = 0.7; (1,1) padding -> 0.
             // proj x2: 0.65, 0, 1.4, 0. BN (mean 0.1, var 4, gamma 3, beta 0.5) on image cells only.
@@ -67,7 +63,7 @@ class CoverageRefinerTest {
         try (NDManager m = TorchEngine.newManager()) {
             CoverageRefiner arm = handSized(m);
             NDArray[] in = inputs(m);
-            NDArray r = arm.refine(new ParameterStore(m, false), in[1], memory(m, in[0]), true);
+            NDArray r = arm.refine(new ParameterStore(m, false), in[1], TokenDecoder.Memory.of(in[0]), true);
             double[] cells = {0.65, 0, 1.4};
             double mean = (0.65 + 0 + 1.4) / 3;
             double var = 0;
