@@ -59,13 +59,13 @@ public record ImageFolderInputs(Path folder) implements ModelInputs {
     }
 
     @Override
-    public GrayImage read(String name) throws IOException {
+    public Sample.Source source(String name) throws IOException {
         Path file = folder.resolve(name + ".png").normalize();
         if (!file.getParent().equals(folder)) {
             // a name such as ../x would reach outside the folder
             throw new IOException("the name " + name + " does not lie in " + folder);
         }
-        return ModelInputs.prepare(new Sample.ImageSource(GrayImage.of(decode(file))));
+        return new Sample.ImageSource(GrayImage.of(decode(file)));
     }
 
     /** Decodes after checking the size in the header, so that a huge image is refused cheaply. */

@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 import org.inkmath.latex.TokenSequence;
 import org.inkmath.latex.normalize.LatexNormalizer;
 import org.inkmath.latex.normalize.Normalization;
-import org.inkmath.recognizer.image.GrayImage;
 import org.inkmath.recognizer.ink.Ink;
 import org.inkmath.recognizer.ink.InkDocument;
 import org.inkmath.recognizer.ink.InkFormatException;
@@ -129,7 +128,7 @@ public record InkMlSet(Path folder, Map<String, Path> files, EvaluationTruth tru
     }
 
     @Override
-    public GrayImage read(String name) throws IOException {
+    public Sample.Source source(String name) throws IOException {
         Path file = files.get(name);
         if (file == null) {
             throw new IOException("no " + name + ".inkml in " + folder);
@@ -144,7 +143,7 @@ public record InkMlSet(Path folder, Map<String, Path> files, EvaluationTruth tru
         if (ink.pointCount() == 0) {
             throw new IOException(file + ": the ink has no points");
         }
-        return ModelInputs.prepare(new Sample.InkSource(ink));
+        return new Sample.InkSource(ink);
     }
 
     private static String nameOf(Path file) {

@@ -37,11 +37,21 @@ public interface ModelInputs {
     Set<String> names();
 
     /**
-     * The model's input picture for {@code name}: ink 255 on 0, within the model's size range.
+     * The input for {@code name} as read: ink, or a picture (ink 255 on 0) at its own size. A
+     * {@link org.inkmath.recognizer.Recognizer} prepares it for its model, drawing ink directly at
+     * the model's input scale.
      *
      * @throws IOException naming the file when there is none for the name or it cannot be read
      */
-    GrayImage read(String name) throws IOException;
+    Sample.Source source(String name) throws IOException;
+
+    /**
+     * The picture a model of input scale 1 reads for {@code name}: ink 255 on 0, within the
+     * model's size range (the picture on a report's card).
+     */
+    default GrayImage read(String name) throws IOException {
+        return prepare(source(name));
+    }
 
     /** {@link #read} as a PNG (white ink on black, as CROHME's images), for a report's card. */
     default byte[] png(String name) throws IOException {

@@ -30,7 +30,7 @@ import org.inkmath.recognizer.Recognition;
 import org.inkmath.recognizer.Recognizer;
 import org.inkmath.recognizer.RecognizerOptions;
 import org.inkmath.recognizer.decode.Decoder.Strategy;
-import org.inkmath.recognizer.image.GrayImage;
+import org.inkmath.recognizer.train.Sample;
 
 /**
  * Predictions made by a {@link Recognizer} over {@link ModelInputs}: the source of an evaluation
@@ -187,13 +187,16 @@ public final class RecognizerSource implements PredictionSource {
     /** Reads and recognises one input; an unreadable input is a failure, not an exception. */
     private Outcome recognize(String name) {
         long start = System.nanoTime();
-        GrayImage input;
+        Sample.Source input;
         try {
-            input = inputs.read(name);
+            input = inputs.source(name);
         } catch (IOException | RuntimeException e) {
             return new Outcome(null, 0, e.getMessage() == null ? e.toString() : e.getMessage());
         }
-        Recognition r = recognizer.recognize(input, config.options());
+        // the recognizer prepares the input for its model as the trainer's validation does
+        Recognition r = input instanceof Sample.InkSource ink
+                ? recognizer.recognize(ink.ink(), config.options())
+                : recognizer.recognize(((Sample.ImageSource) input).image(), config.options());
         long latency = System.nanoTime() - start;
         if (r.attention() != null) {
             attention.put(name, r.attention());

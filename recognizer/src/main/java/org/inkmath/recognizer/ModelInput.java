@@ -35,10 +35,27 @@ public final class ModelInput {
 
     /** Ink drawn as the model saw its training ink. */
     public static GrayImage of(Ink ink) {
+        return of(ink, 1);
+    }
+
+    /**
+     * Ink drawn for a model with this input scale ({@link
+     * org.inkmath.recognizer.model.ModelConfig#inputScale()}): directly at that size, pen and
+     * margins included, as the trainer draws it, rather than drawn at full size and resized.
+     */
+    public static GrayImage of(Ink ink, double inputScale) {
         if (ink.pointCount() == 0) {
             throw new IllegalArgumentException("the ink has no points: nothing was drawn");
         }
-        return ImageOps.fitToModelRange(InkRasterizer.render(ink, RasterStyle.crohme()));
+        return ImageOps.fitToModelRange(InkRasterizer.render(ink, RasterStyle.crohme().enlarged(inputScale)));
+    }
+
+    /**
+     * A picture (ink 255 on 0) as a model with this input scale reads it: resized by the scale,
+     * then fitted into the model's size range, as the trainer prepares its pictures.
+     */
+    public static GrayImage atScale(GrayImage picture, double inputScale) {
+        return ImageOps.fitToModelRange(inputScale == 1 ? picture : ImageOps.scale(picture, inputScale));
     }
 
     /**
@@ -48,6 +65,11 @@ public final class ModelInput {
      * @throws InputFormatException    if its content is not usable input (the message says why)
      */
     public static GrayImage read(Path file) throws IOException, InputFormatException {
+        return read(file, 1);
+    }
+
+    /** Reads a file for a model with this input scale: ink is drawn at it, pictures resized to it. */
+    public static GrayImage read(Path file, double inputScale) throws IOException, InputFormatException {
         long size;
         try {
             size = Files.size(file);
@@ -65,11 +87,16 @@ public final class ModelInput {
         try (InputStream in = Files.newInputStream(file)) {
             data = in.readNBytes((int) MAX_FILE_BYTES + 1);
         }
-        return read(data, file.toString());
+        return read(data, file.toString(), inputScale);
     }
 
     /** Reads input from bytes (as a server receives it); {@code source} names it in errors. */
     public static GrayImage read(byte[] data, String source) throws InputFormatException {
+        return read(data, source, 1);
+    }
+
+    /** {@link #read(byte[], String)} for a model with this input scale. */
+    public static GrayImage read(byte[] data, String source, double inputScale) throws InputFormatException {
         if (data.length == 0) {
             throw new InputFormatException(source + ": empty input");
         }
@@ -78,9 +105,9 @@ public final class ModelInput {
         }
         try {
             return switch (firstSignificant(data)) {
-                case '<' -> of(InkMlReader.read(data, source).ink());
-                case '[' -> of(jsonStrokes(data, source));
-                default -> ImageInput.read(data, source);
+                case '<' -> of(InkMlReader.read(data, source).ink(), inputScale);
+                case '[' -> of(jsonStrokes(data, source), inputScale);
+                default -> atScale(ImageInput.read(data, source), inputScale);
             };
         } catch (InkFormatException | ImageFormatException e) {
             throw new InputFormatException(e.getMessage(), e);

@@ -18,7 +18,6 @@ import org.inkmath.latex.automaton.RepairResult;
 import org.inkmath.recognizer.decode.Decoder;
 import org.inkmath.recognizer.decode.Hypothesis;
 import org.inkmath.recognizer.image.GrayImage;
-import org.inkmath.recognizer.image.ImageOps;
 import org.inkmath.recognizer.ink.Ink;
 import org.inkmath.recognizer.model.ComerModel;
 import org.inkmath.recognizer.model.EncodedImages;
@@ -147,16 +146,20 @@ public final class Recognizer implements AutoCloseable {
 
     public Recognition recognize(Ink ink, RecognizerOptions opts) {
         long start = System.nanoTime();
-        return run(ModelInput.of(ink), opts, start);
+        return run(ModelInput.of(ink, inputScale()), opts, start);
     }
 
-    /** Reads a picture the way {@link ModelInput} makes it (ink 255 on 0, in the model's range). */
+    /**
+     * Reads a picture, ink 255 on 0 as {@link ModelInput#of(Ink)} makes it; it is resized for the
+     * model's input scale and into its size range ({@link ModelInput#atScale}).
+     */
     public Recognition recognize(GrayImage modelInput) {
         return recognize(modelInput, options);
     }
 
     public Recognition recognize(GrayImage modelInput, RecognizerOptions opts) {
-        return run(modelInput, opts, System.nanoTime());
+        long start = System.nanoTime();
+        return run(ModelInput.atScale(modelInput, inputScale()), opts, start);
     }
 
     /** Reads an InkML, JSON-strokes or image file (see {@link ModelInput}). */
@@ -166,17 +169,20 @@ public final class Recognizer implements AutoCloseable {
 
     public Recognition recognize(Path file, RecognizerOptions opts) throws IOException, ModelInput.InputFormatException {
         long start = System.nanoTime();
-        return run(ModelInput.read(file), opts, start);
+        return run(ModelInput.read(file, inputScale()), opts, start);
     }
 
-    private Recognition run(GrayImage image, RecognizerOptions opts, long start) {
+    private double inputScale() {
+        return model.config().inputScale();
+    }
+
+    /** Recognises a picture already prepared for the model (its input scale applied). */
+    private Recognition run(GrayImage input, RecognizerOptions opts, long start) {
         lifecycle.readLock().lock();
         try {
             if (closed) {
                 throw new IllegalStateException("the recognizer is closed");
             }
-            double scale = model.config().inputScale();
-            GrayImage input = scale == 1 ? image : ImageOps.fitToModelRange(ImageOps.scale(image, scale));
             long prepared = System.nanoTime();
             List<Hypothesis> hypotheses;
             long encoded;

@@ -21,6 +21,8 @@ import org.inkmath.latex.TokenSequence;
 import org.inkmath.latex.Vocabulary;
 import org.inkmath.latex.automaton.PrefixAutomaton;
 import org.inkmath.recognizer.decode.Decoder.Strategy;
+import org.inkmath.recognizer.image.GrayImage;
+import org.inkmath.recognizer.image.RasterStyle;
 import org.inkmath.recognizer.ink.Ink;
 import org.inkmath.recognizer.ink.InkDocument;
 import org.inkmath.recognizer.ink.InkMlWriter;
@@ -29,6 +31,9 @@ import org.inkmath.recognizer.ink.JsonStrokes;
 import org.inkmath.recognizer.ink.Stroke;
 import org.inkmath.recognizer.model.ComerModel;
 import org.inkmath.recognizer.model.WeightPrecision;
+import org.inkmath.recognizer.train.Augmentation;
+import org.inkmath.recognizer.train.Sample;
+import org.inkmath.recognizer.train.SamplePreparer;
 import org.inkmath.recognizer.train.TinyRuns;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -186,6 +191,32 @@ public class RecognizerTest {
         assertEquals((maps.imageWidth() + 15) / 16, maps.width());
         maps.perToken().forEach(m -> assertEquals(maps.height() * maps.width(), m.length));
         assertNull(recognizer.recognize(drawing(0)).attention());
+    }
+
+    @Test
+    void aModelWithAnInputScaleReadsItsInputAsTheTrainerPreparesIt() throws Exception {
+        Path half = temp.resolve("half.safetensors");
+        try (ComerModel m = ComerModel.create(TinyRuns.tinyModel().withInputScale(0.5), Vocabulary.crohme(), 21)) {
+            m.save(half, WeightPrecision.FLOAT32);
+        }
+        Ink ink = drawing(3);
+        SamplePreparer trainer = new SamplePreparer(RasterStyle.crohme(), Augmentation.none(), 0.5);
+        GrayImage drawn = trainer.prepare(new Sample("ink", new Sample.InkSource(ink), TokenSequence.of("x")),
+                SamplePreparer.Draw.IDENTITY);
+        // ink is drawn at the scale, pixel for pixel as in training, not drawn full size and resized
+        assertEquals(drawn, ModelInput.of(ink, 0.5));
+        GrayImage picture = ModelInput.of(ink);
+        GrayImage resized = trainer.prepare(new Sample("picture", new Sample.ImageSource(picture), TokenSequence.of("x")),
+                SamplePreparer.Draw.IDENTITY);
+        assertEquals(resized, ModelInput.atScale(picture, 0.5));
+        try (Recognizer r = Recognizer.load(half, SMALL.withAttention(true))) {
+            Recognition.AttentionMaps fromInk = r.recognize(ink).attention();
+            assertEquals(drawn.width(), fromInk.imageWidth());
+            assertEquals(drawn.height(), fromInk.imageHeight());
+            Recognition.AttentionMaps fromPicture = r.recognize(picture).attention();
+            assertEquals(resized.width(), fromPicture.imageWidth());
+            assertEquals(resized.height(), fromPicture.imageHeight());
+        }
     }
 
     @Test

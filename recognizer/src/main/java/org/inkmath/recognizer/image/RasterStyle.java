@@ -38,6 +38,14 @@ public record RasterStyle(double meanStrokeHeight, double strokeWidth, int margi
         return new RasterStyle(28.1, 3.25, 12, 1.0);
     }
 
+    /**
+     * This style for a picture {@code k} times as large, as resizing the picture would make it:
+     * size, pen width and margins all grow by {@code k} (margins rounded to whole pixels).
+     */
+    public RasterStyle enlarged(double k) {
+        return new RasterStyle(meanStrokeHeight, strokeWidth * k, (int) Math.round(margin * k), scale * k);
+    }
+
     public RasterStyle withScale(double newScale) {
         return new RasterStyle(meanStrokeHeight, strokeWidth, margin, newScale);
     }

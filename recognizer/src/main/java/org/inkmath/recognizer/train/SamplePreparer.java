@@ -118,10 +118,8 @@ public final class SamplePreparer {
     }
 
     private RasterStyle styleFor(Draw d) {
-        // scale k enlarges everything, as resizing the picture would: size, pen and margins
-        return style.withScale(style.scale() * d.scale())
-                .withStrokeWidth(style.strokeWidth() * d.scale() * d.widthFactor())
-                .withMargin((int) Math.round(style.margin() * d.scale()));
+        RasterStyle enlarged = style.enlarged(d.scale());
+        return enlarged.withStrokeWidth(enlarged.strokeWidth() * d.widthFactor());
     }
 
     /** The ink under the draw's affine map (rotation, shear, stretch about the ink's centre). */
