@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.inkmath.recognizer.model.ModelConfig;
 import org.inkmath.latex.TokenSequence;
 import org.inkmath.latex.Vocabulary;
 import org.inkmath.latex.automaton.PrefixAutomaton;
@@ -53,7 +54,7 @@ public class RecognizerTest {
     @BeforeAll
     static void tinyModel() throws Exception {
         modelFile = temp.resolve("tiny.safetensors");
-        try (ComerModel m = ComerModel.create(TinyRuns.tinyModel(), Vocabulary.crohme(), 21)) {
+        try (ComerModel m = ComerModel.create(ModelConfig.tiny(), Vocabulary.crohme(), 21)) {
             m.save(modelFile, WeightPrecision.FLOAT32);
         }
         recognizer = Recognizer.load(modelFile, SMALL);
@@ -196,7 +197,7 @@ public class RecognizerTest {
     @Test
     void aModelWithAnInputScaleReadsItsInputAsTheTrainerPreparesIt() throws Exception {
         Path half = temp.resolve("half.safetensors");
-        try (ComerModel m = ComerModel.create(TinyRuns.tinyModel().withInputScale(0.5), Vocabulary.crohme(), 21)) {
+        try (ComerModel m = ComerModel.create(ModelConfig.tiny().withInputScale(0.5), Vocabulary.crohme(), 21)) {
             m.save(half, WeightPrecision.FLOAT32);
         }
         Ink ink = drawing(3);

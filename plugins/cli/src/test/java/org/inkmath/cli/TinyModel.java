@@ -27,15 +27,9 @@ final class TinyModel {
     private TinyModel() {
     }
 
-    /** The network's shape: the reference architecture with few, narrow layers. */
-    static ModelConfig config() {
-        return ModelConfig.reference().withGrowth(4, 8).withDenseDepth(2).withDecoder(32, 4, 3, 64)
-                .withCoverageChannels(8);
-    }
-
     /** The network with random weights drawn from {@code seed}, saved to {@code file}. */
     static Path save(Path file, long seed, WeightPrecision precision) throws IOException {
-        try (ComerModel m = ComerModel.create(config(), Vocabulary.crohme(), seed)) {
+        try (ComerModel m = ComerModel.create(ModelConfig.tiny(), Vocabulary.crohme(), seed)) {
             m.save(file, precision);
         }
         return file;

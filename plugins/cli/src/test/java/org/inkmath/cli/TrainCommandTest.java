@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.inkmath.recognizer.model.ModelConfig;
 import org.inkmath.latex.CaptionFile;
 import org.inkmath.latex.TokenSequence;
 import org.inkmath.recognizer.train.Checkpoint;
@@ -57,14 +58,14 @@ class TrainCommandTest {
     }
 
     private Path tinyModel() throws IOException {
-        return Files.writeString(dir.resolve("tiny.json"), TinyModel.config().toJson());
+        return Files.writeString(dir.resolve("tiny.json"), ModelConfig.tiny().toJson());
     }
 
     @Test
     void trainsStopsAtTheStepLimitAndResumes() throws IOException {
         Path crohme = smallCrohme();
         Path out = dir.resolve("run");
-        CliRun.Result first = CliRun.once("train", "--crohme", crohme.toString(), "--model-config", tinyModel().toString(),
+        CliRun.Result first = CliRun.once("train", "--crohme", crohme.toString(), "--preset", "tiny",
                 "--out", out.toString(), "--steps", "3", "--batch-images", "2", "--validate-every", "1",
                 "--max-decode-length", "5", "--lr", "0.01");
         assertEquals(0, first.exitCode(), first.err());
@@ -116,7 +117,7 @@ class TrainCommandTest {
     @Test
     void aConfigurationWithASmallerInputScaleTrains() throws IOException {
         Path crohme = smallCrohme();
-        Path config = Files.writeString(dir.resolve("half.json"), TinyModel.config().withInputScale(0.5).toJson());
+        Path config = Files.writeString(dir.resolve("half.json"), ModelConfig.tiny().withInputScale(0.5).toJson());
         Path out = dir.resolve("half");
         CliRun.Result run = CliRun.once("train", "--crohme", crohme.toString(), "--model-config", config.toString(),
                 "--out", out.toString(), "--steps", "4", "--batch-images", "2", "--validate-every", "1",

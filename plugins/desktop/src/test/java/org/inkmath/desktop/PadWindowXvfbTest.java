@@ -51,8 +51,7 @@ class PadWindowXvfbTest {
         assumeTrue(Files.isDirectory(inkml), "the CROHME 2014 ink is absent: " + inkml.toAbsolutePath());
 
         Path model = temp.resolve("tiny-random-test-model.safetensors");
-        ModelConfig tiny = ModelConfig.reference().withGrowth(4, 8).withDenseDepth(2).withDecoder(32, 4, 3, 64)
-                .withCoverageChannels(8);
+        ModelConfig tiny = ModelConfig.tiny();
         try (ComerModel m = ComerModel.create(tiny, Vocabulary.crohme(), 7)) {
             m.save(model, WeightPrecision.FLOAT32);
         }

@@ -34,8 +34,7 @@ final class TestServer implements AutoCloseable {
     /** Writes the tiny random model into {@code folder} and returns its file. */
     static Path tinyModel(Path folder) throws IOException {
         Path file = folder.resolve("tiny.safetensors");
-        ModelConfig config = ModelConfig.reference().withGrowth(4, 8).withDenseDepth(2).withDecoder(32, 4, 3, 64)
-                .withCoverageChannels(8);
+        ModelConfig config = ModelConfig.tiny();
         try (ComerModel m = ComerModel.create(config, Vocabulary.crohme(), 21)) {
             m.save(file, WeightPrecision.FLOAT32);
         }

@@ -108,14 +108,25 @@ public record ModelConfig(
         return compact().withInputScale(0.75);
     }
 
-    /** The configuration named {@code reference}, {@code compact} or {@code compact-small-input}. */
+    /**
+     * Every part of the network (dense blocks, transitions, three decoder layers, fusion coverage)
+     * with very few weights (51,305): growth 4, 2 bottleneck layers a dense block, d_model 32, 4
+     * heads, feed-forward 64. It loads and decodes in milliseconds; for tests, smoke runs and
+     * measuring the trainer itself, never for recognition.
+     */
+    public static ModelConfig tiny() {
+        return reference().withGrowth(4, 8).withDenseDepth(2).withDecoder(32, 4, 3, 64).withCoverageChannels(8);
+    }
+
+    /** The configuration named {@code reference}, {@code compact}, {@code compact-small-input} or {@code tiny}. */
     public static ModelConfig named(String name) {
         return switch (name) {
             case "reference" -> reference();
             case "compact" -> compact();
             case "compact-small-input" -> compactSmallInput();
+            case "tiny" -> tiny();
             default -> throw new IllegalArgumentException(
-                    "unknown model configuration '" + name + "' (reference, compact, compact-small-input)");
+                    "unknown model configuration '" + name + "' (reference, compact, compact-small-input, tiny)");
         };
     }
 

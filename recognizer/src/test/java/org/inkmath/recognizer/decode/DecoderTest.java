@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.inkmath.recognizer.model.ModelConfig;
 import org.inkmath.latex.Vocabulary;
 import org.inkmath.latex.automaton.PrefixAutomaton;
 import org.inkmath.recognizer.image.GrayImage;
@@ -28,7 +29,7 @@ class DecoderTest {
 
     @BeforeAll
     static void tinyModel() {
-        model = ComerModel.create(TinyRuns.tinyModel(), Vocabulary.crohme(), 11);
+        model = ComerModel.create(ModelConfig.tiny(), Vocabulary.crohme(), 11);
         decoder = new Decoder(model);
     }
 

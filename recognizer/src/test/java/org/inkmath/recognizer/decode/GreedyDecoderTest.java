@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.inkmath.recognizer.model.ModelConfig;
 import org.inkmath.latex.Vocabulary;
 import org.inkmath.recognizer.image.GrayImage;
 import org.inkmath.recognizer.image.RasterStyle;
@@ -42,7 +43,7 @@ class GreedyDecoderTest {
     @Test
     void eachTokenIsTheMostLikelyGivenThePrefixAndTheScoreIsTheirSum() {
         ImageBatch batch = ImageBatch.of(images(TinyRuns.samples(3)));
-        try (ComerModel model = ComerModel.create(TinyRuns.tinyModel(), Vocabulary.crohme(), 5)) {
+        try (ComerModel model = ComerModel.create(ModelConfig.tiny(), Vocabulary.crohme(), 5)) {
             List<GreedyDecoder.Result> results = GreedyDecoder.decode(model, batch, 6);
             assertEquals(3, results.size());
             for (int i = 0; i < 3; i++) {
@@ -69,7 +70,7 @@ class GreedyDecoderTest {
             }
         }
         assertThrows(IllegalArgumentException.class, () -> {
-            try (ComerModel model = ComerModel.create(TinyRuns.tinyModel(), Vocabulary.crohme(), 5)) {
+            try (ComerModel model = ComerModel.create(ModelConfig.tiny(), Vocabulary.crohme(), 5)) {
                 GreedyDecoder.decode(model, batch, 0);
             }
         });
@@ -78,7 +79,7 @@ class GreedyDecoderTest {
     @Test
     void aModelTrainedToOverfitReadsItsTrainingCaptionsBack() throws Exception {
         List<Sample> samples = TinyRuns.samples(4);
-        TrainingConfig config = TrainingConfig.comer(TinyRuns.tinyModel().withDropout(0, 0)).withSeed(1)
+        TrainingConfig config = TrainingConfig.comer(ModelConfig.tiny().withDropout(0, 0)).withSeed(1)
                 .withBatches(4, 320_000).withAugmentation(Augmentation.none()).withOptimizer(0.03, 0.9, 0)
                 .withValidation(20, 0, 12).withEpochs(200);
         Path out = temp.resolve("overfit");

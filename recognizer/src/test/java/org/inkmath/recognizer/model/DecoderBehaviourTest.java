@@ -19,7 +19,7 @@ class DecoderBehaviourTest {
 
     @BeforeAll
     static void setUp() {
-        model = ComerModel.create(TinyModels.tiny(), Vocabulary.crohme(), 11);
+        model = ComerModel.create(ModelConfig.tiny(), Vocabulary.crohme(), 11);
         Random random = new Random(3);
         imageA = TinyModels.randomImage(random, 37, 53);
         imageB = TinyModels.randomImage(random, 50, 70);
@@ -94,7 +94,7 @@ class DecoderBehaviourTest {
             assertArrayEquals(a[0][t], b[0][t], 1e-4f, "step " + t);
         }
         // and a reference-style encoder (padding leaks into border cells) is not invariant
-        try (ComerModel leaky = ComerModel.create(TinyModels.tiny().withMaskedEncoder(false), Vocabulary.crohme(), 11)) {
+        try (ComerModel leaky = ComerModel.create(ModelConfig.tiny().withMaskedEncoder(false), Vocabulary.crohme(), 11)) {
             float[][][] la = leaky.logProbabilities(alone, new int[][] {TARGETS[0]});
             float[][][] lb = leaky.logProbabilities(padded, targets);
             assertTrue(maxDifference(la[0], lb[0]) > 1e-4, "padding should change the unmasked encoder's output");

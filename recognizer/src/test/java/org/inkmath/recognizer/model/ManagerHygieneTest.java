@@ -23,7 +23,7 @@ class ManagerHygieneTest {
         ImageBatch images = TinyModels.batch(30, 40,
                 new float[][] {TinyModels.randomImage(random, 30, 40), TinyModels.randomImage(random, 25, 33)},
                 new int[][] {{30, 40}, {25, 33}});
-        try (ComerModel model = ComerModel.create(TinyModels.tiny(), Vocabulary.crohme(), 4)) {
+        try (ComerModel model = ComerModel.create(ModelConfig.tiny(), Vocabulary.crohme(), 4)) {
             TrainingHarness harness = new TrainingHarness(model, false, 0.01f);
             harness.step(images, new int[][] {{5, 6, 7}, {8, 9}});
             int before = arrays(model);

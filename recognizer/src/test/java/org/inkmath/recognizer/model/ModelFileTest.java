@@ -24,7 +24,7 @@ class ModelFileTest {
 
     @Test
     void float32RoundTripKeepsWeightsConfigurationAndVocabulary() throws Exception {
-        ModelConfig config = TinyModels.tiny().withCoverage(CoverageMode.CROSS);
+        ModelConfig config = ModelConfig.tiny().withCoverage(CoverageMode.CROSS);
         Path file = dir.resolve("m.safetensors");
         try (ComerModel model = ComerModel.create(config, Vocabulary.crohme(), 5)) {
             model.save(file, WeightPrecision.FLOAT32);
@@ -49,7 +49,7 @@ class ModelFileTest {
     void float16HalvesTheFileWithinRounding() throws Exception {
         Path f32 = dir.resolve("a.safetensors");
         Path f16 = dir.resolve("b.safetensors");
-        try (ComerModel model = ComerModel.create(TinyModels.tiny(), Vocabulary.crohme(), 5)) {
+        try (ComerModel model = ComerModel.create(ModelConfig.tiny(), Vocabulary.crohme(), 5)) {
             model.save(f32, WeightPrecision.FLOAT32);
             model.save(f16, WeightPrecision.FLOAT16);
             assertTrue(Files.size(f16) < 0.6 * Files.size(f32));
@@ -83,7 +83,7 @@ class ModelFileTest {
     void referenceCheckpointNamesLoad() throws Exception {
         Path original = dir.resolve("orig.safetensors");
         Map<String, float[]> expected;
-        try (ComerModel model = ComerModel.create(TinyModels.tiny(), Vocabulary.crohme(), 5)) {
+        try (ComerModel model = ComerModel.create(ModelConfig.tiny(), Vocabulary.crohme(), 5)) {
             model.save(original, WeightPrecision.FLOAT32);
             expected = model.weights();
         }
@@ -153,7 +153,7 @@ class ModelFileTest {
 
     private Path rewritten(Edit edit) throws Exception {
         Path file = dir.resolve("orig.safetensors");
-        try (ComerModel model = ComerModel.create(TinyModels.tiny(), Vocabulary.crohme(), 5)) {
+        try (ComerModel model = ComerModel.create(ModelConfig.tiny(), Vocabulary.crohme(), 5)) {
             model.save(file, WeightPrecision.FLOAT32);
         }
         SafeTensors.Contents c = SafeTensors.read(file);

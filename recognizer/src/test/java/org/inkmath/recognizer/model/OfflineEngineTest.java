@@ -34,7 +34,7 @@ class OfflineEngineTest {
             public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {
             }
         });
-        try (ComerModel model = ComerModel.create(TinyModels.tiny(), Vocabulary.crohme(), 3)) {
+        try (ComerModel model = ComerModel.create(ModelConfig.tiny(), Vocabulary.crohme(), 3)) {
             ImageBatch one = TinyModels.batch(20, 20, new float[][] {new float[400]}, new int[][] {{20, 20}});
             float[][][] lp = model.logProbabilities(one, new int[][] {{Vocabulary.SOS}});
             assertEquals(Vocabulary.crohme().size(), lp[0][0].length);

@@ -57,4 +57,14 @@ class ParameterCountTest {
             assertEquals(3_232_417 - 8 * 32 * 25, self.network().decoderParameterCount());
         }
     }
+
+    @Test
+    void tinyIsANamedPresetAndTheExampleFileMatchesIt() throws java.io.IOException {
+        assertEquals(ModelConfig.tiny(), ModelConfig.named("tiny"));
+        try (ComerModel tiny = ComerModel.create(ModelConfig.tiny(), Vocabulary.crohme(), 1)) {
+            assertEquals(51_305, tiny.parameterCount());
+        }
+        String file = java.nio.file.Files.readString(java.nio.file.Path.of("../models/configs/tiny.json"));
+        assertEquals(ModelConfig.tiny(), ModelConfig.fromJson(file));
+    }
 }

@@ -8,14 +8,6 @@ final class TinyModels {
     private TinyModels() {
     }
 
-    /** 3 decoder layers, fusion coverage, a 2-layer dense encoder: every code path, few weights. */
-    static ModelConfig tiny() {
-        return ModelConfig.reference()
-                .withGrowth(4, 8)
-                .withDenseDepth(2)
-                .withDecoder(32, 4, 3, 64)
-                .withCoverageChannels(8);
-    }
 
     /** A random picture of strokes-like blobs, values in [0, 1]. */
     static float[] randomImage(Random random, int h, int w) {

@@ -55,7 +55,7 @@ class TorchParityTest {
     @Test
     void pythonModelGivesTheJavaLogits(@TempDir Path dir) throws IOException {
         PythonTorch python = PythonTorch.require();
-        ModelConfig tiny = TinyModels.tiny().withDropout(0, 0);
+        ModelConfig tiny = ModelConfig.tiny().withDropout(0, 0);
         List<Case> cases = List.of(
                 new Case("tiny fusion, masked encoder", tiny, true),
                 new Case("tiny self coverage, unmasked encoder, kernel 3",

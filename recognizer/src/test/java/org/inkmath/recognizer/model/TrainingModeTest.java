@@ -39,7 +39,7 @@ class TrainingModeTest {
 
     @Test
     void inferenceIsDeterministicAndLeavesRunningStatisticsAlone() {
-        try (ComerModel model = ComerModel.create(TinyModels.tiny(), Vocabulary.crohme(), 2);
+        try (ComerModel model = ComerModel.create(ModelConfig.tiny(), Vocabulary.crohme(), 2);
              NDManager m = model.manager().newSubManager()) {
             TeacherForcing tf = TeacherForcing.bidirectional(CAPTIONS);
             NDList in = inputs(m, images(), tf.inputs());
@@ -66,8 +66,8 @@ class TrainingModeTest {
         ImageBatch one = TinyModels.batch(35, 47, new float[][] {TinyModels.randomImage(new Random(8), 35, 47)},
                 new int[][] {{35, 47}});
         int[][] rows = {{Vocabulary.SOS, 10, 20}};
-        try (ComerModel masked = ComerModel.create(TinyModels.tiny(), Vocabulary.crohme(), 21);
-             ComerModel reference = ComerModel.create(TinyModels.tiny().withMaskedEncoder(false), Vocabulary.crohme(), 21)) {
+        try (ComerModel masked = ComerModel.create(ModelConfig.tiny(), Vocabulary.crohme(), 21);
+             ComerModel reference = ComerModel.create(ModelConfig.tiny().withMaskedEncoder(false), Vocabulary.crohme(), 21)) {
             float[][][] a = masked.logProbabilities(one, rows);
             float[][][] b = reference.logProbabilities(one, rows);
             for (int t = 0; t < 3; t++) {
@@ -78,7 +78,7 @@ class TrainingModeTest {
 
     @Test
     void gradientsReachEveryTrainableParameter() {
-        try (ComerModel model = ComerModel.create(TinyModels.tiny(), Vocabulary.crohme(), 2);
+        try (ComerModel model = ComerModel.create(ModelConfig.tiny(), Vocabulary.crohme(), 2);
              NDManager m = model.manager().newSubManager()) {
             TeacherForcing tf = TeacherForcing.bidirectional(CAPTIONS);
             NDList in = inputs(m, images(), tf.inputs());
@@ -109,7 +109,7 @@ class TrainingModeTest {
     @Test
     void configurationRoundTripsThroughJsonAndRejectsNonsense() {
         for (ModelConfig c : new ModelConfig[] {ModelConfig.reference(), ModelConfig.compact(),
-            ModelConfig.compactSmallInput(), TinyModels.tiny().withCoverage(CoverageMode.NONE)}) {
+            ModelConfig.compactSmallInput(), ModelConfig.tiny().withCoverage(CoverageMode.NONE)}) {
             assertEquals(c, ModelConfig.fromJson(c.toJson()));
         }
         assertEquals(ModelConfig.compact(), ModelConfig.named("compact"));

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.inkmath.recognizer.model.ModelConfig;
 import org.inkmath.latex.Vocabulary;
 import org.inkmath.recognizer.image.RasterStyle;
 import org.inkmath.recognizer.model.ComerModel;
@@ -40,10 +41,10 @@ class GpuDryRunTest {
                 Vocabulary.crohme(), RasterStyle.crohme(), () -> { });
         assertEquals(8, summary.trainImages());
         Path config = dir.resolve("tiny.json");
-        Files.writeString(config, TinyRuns.tinyModel().toJson(), StandardCharsets.UTF_8);
+        Files.writeString(config, ModelConfig.tiny().toJson(), StandardCharsets.UTF_8);
         Path run = dir.resolve("run");
         Path javaModel = dir.resolve("java.safetensors");
-        try (ComerModel model = ComerModel.create(TinyRuns.tinyModel(), Vocabulary.crohme(), 9)) {
+        try (ComerModel model = ComerModel.create(ModelConfig.tiny(), Vocabulary.crohme(), 9)) {
             model.save(javaModel, WeightPrecision.FLOAT16);
         }
 
@@ -91,7 +92,7 @@ class GpuDryRunTest {
         assertLoads(late.resolve("last.safetensors"));
 
         // a configuration with a smaller input scale (compact-small-input's kind) trains and validates
-        Path halfConfig = Files.writeString(dir.resolve("half.json"), TinyRuns.tinyModel().withInputScale(0.5).toJson(),
+        Path halfConfig = Files.writeString(dir.resolve("half.json"), ModelConfig.tiny().withInputScale(0.5).toJson(),
                 StandardCharsets.UTF_8);
         Path half = dir.resolve("half");
         PythonTorch.Run halfRun = python.run(240, "train.py", "--pack", pack.toString(), "--out", half.toString(),
@@ -107,7 +108,7 @@ class GpuDryRunTest {
 
     private static void assertLoads(Path file) throws IOException, ModelFormatException {
         try (ComerModel model = ComerModel.load(file)) {
-            assertEquals(TinyRuns.tinyModel(), model.config());
+            assertEquals(ModelConfig.tiny(), model.config());
             assertEquals(Vocabulary.crohme().size(), model.vocabulary().size());
         }
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
+import org.inkmath.recognizer.model.ModelConfig;
 import org.inkmath.latex.Vocabulary;
 import org.inkmath.recognizer.model.ComerModel;
 import org.inkmath.recognizer.model.TorchEngine;
@@ -29,7 +30,7 @@ class SgdOptimizerTest {
 
     @Test
     void gradientsAboveTheClippingNormAreScaledDownToIt() {
-        try (ComerModel model = ComerModel.create(TinyRuns.tinyModel(), Vocabulary.crohme(), 3)) {
+        try (ComerModel model = ComerModel.create(ModelConfig.tiny(), Vocabulary.crohme(), 3)) {
             NDArray w = firstWeight(model);
             float[] before = w.toFloatArray();
             SgdOptimizer sgd = new SgdOptimizer(model, 0, 0);
@@ -50,7 +51,7 @@ class SgdOptimizerTest {
 
     @Test
     void aNonFiniteGradientMovesNothingAndDoesNotPoisonTheNextStep() {
-        try (ComerModel model = ComerModel.create(TinyRuns.tinyModel(), Vocabulary.crohme(), 3)) {
+        try (ComerModel model = ComerModel.create(ModelConfig.tiny(), Vocabulary.crohme(), 3)) {
             NDArray w = firstWeight(model);
             float[] before = w.toFloatArray();
             SgdOptimizer sgd = new SgdOptimizer(model, 0.9, 1e-4);

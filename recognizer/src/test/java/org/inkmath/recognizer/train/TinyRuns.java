@@ -15,15 +15,10 @@ public final class TinyRuns {
     private TinyRuns() {
     }
 
-    /** Every part of the network (dense blocks, 3 layers, fusion ARM) with few weights; no dropout. */
-    public static ModelConfig tinyModel() {
-        return ModelConfig.reference().withGrowth(4, 8).withDenseDepth(2).withDecoder(32, 4, 3, 64)
-                .withCoverageChannels(8);
-    }
 
     /** The recipe on the tiny model: 2 images a batch, no augmentation, validation every epoch. */
     public static TrainingConfig tinyConfig() {
-        return TrainingConfig.comer(tinyModel()).withSeed(3).withBatches(2, 320_000).withAugmentation(Augmentation.none())
+        return TrainingConfig.comer(ModelConfig.tiny()).withSeed(3).withBatches(2, 320_000).withAugmentation(Augmentation.none())
                 .withValidation(1, 0, 12).withEpochs(3).withOptimizer(0.02, 0.9, 1e-4);
     }
 
