@@ -15,15 +15,16 @@ import org.inkmath.recognizer.train.Sample;
 import org.inkmath.recognizer.train.SamplePreparer;
 
 /**
- * The pictures a model reads in an evaluation, by expression name: a folder of CROHME's offline
- * images ({@link ImageFolderInputs}) or of InkML files drawn by the rasteriser
- * ({@link InkMlSet}). Both prepare their pictures exactly as the trainer's validation does
- * ({@link #prepare(Sample.Source)}), so that an evaluation's greedy expression rate is the
- * validation's.
+ * The inputs of an evaluation, by expression name: a folder of CROHME's offline images
+ * ({@link ImageFolderInputs}) or of InkML files drawn by the rasteriser ({@link InkMlSet}). Each
+ * gives its input as read ({@link #source}: ink, or a picture); the recognizer prepares it for its
+ * model exactly as the trainer's validation does, at the model's input scale, so that an
+ * evaluation's greedy expression rate is the validation's.
  *
  * <pre>{@code
  * ModelInputs inputs = new ImageFolderInputs(Path.of("2014/img"));
- * GrayImage input = inputs.read("18_em_0");   // ink 255 on 0, within the model's size range
+ * Sample.Source source = inputs.source("18_em_0"); // the picture as published
+ * GrayImage input = inputs.read("18_em_0");        // as a model of input scale 1 reads it
  * }</pre>
  *
  * Implementations are immutable and safe to call from several threads.
