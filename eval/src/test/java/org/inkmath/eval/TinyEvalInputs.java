@@ -38,8 +38,7 @@ public final class TinyEvalInputs {
     /** A tiny random network (seed fixed), saved as {@code tiny.safetensors} in {@code dir}. */
     public static Path tinyModel(Path dir) throws IOException {
         Path file = dir.resolve("tiny.safetensors");
-        ModelConfig tiny = ModelConfig.tiny();
-        try (ComerModel m = ComerModel.create(tiny, Vocabulary.crohme(), 7)) {
+        try (ComerModel m = ComerModel.create(ModelConfig.tiny(), Vocabulary.crohme(), 7)) {
             m.save(file, WeightPrecision.FLOAT32);
         }
         return file;

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.inkmath.recognizer.model.ModelConfig;
 import org.inkmath.latex.CaptionFile;
 import org.inkmath.latex.TokenSequence;
+import org.inkmath.recognizer.model.ModelConfig;
 import org.inkmath.recognizer.train.Checkpoint;
 import org.inkmath.recognizer.train.TrainingLog;
 import org.junit.jupiter.api.Test;

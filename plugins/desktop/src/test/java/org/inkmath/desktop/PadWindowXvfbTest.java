@@ -51,8 +51,7 @@ class PadWindowXvfbTest {
         assumeTrue(Files.isDirectory(inkml), "the CROHME 2014 ink is absent: " + inkml.toAbsolutePath());
 
         Path model = temp.resolve("tiny-random-test-model.safetensors");
-        ModelConfig tiny = ModelConfig.tiny();
-        try (ComerModel m = ComerModel.create(tiny, Vocabulary.crohme(), 7)) {
+        try (ComerModel m = ComerModel.create(ModelConfig.tiny(), Vocabulary.crohme(), 7)) {
             m.save(model, WeightPrecision.FLOAT32);
         }
 

@@ -34,8 +34,7 @@ final class TestServer implements AutoCloseable {
     /** Writes the tiny random model into {@code folder} and returns its file. */
     static Path tinyModel(Path folder) throws IOException {
         Path file = folder.resolve("tiny.safetensors");
-        ModelConfig config = ModelConfig.tiny();
-        try (ComerModel m = ComerModel.create(config, Vocabulary.crohme(), 21)) {
+        try (ComerModel m = ComerModel.create(ModelConfig.tiny(), Vocabulary.crohme(), 21)) {
             m.save(file, WeightPrecision.FLOAT32);
         }
         return file;

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
-import org.inkmath.recognizer.model.ModelConfig;
 import org.inkmath.latex.Vocabulary;
 import org.inkmath.recognizer.model.ComerModel;
+import org.inkmath.recognizer.model.ModelConfig;
 import org.inkmath.recognizer.model.TorchEngine;
 import org.junit.jupiter.api.Test;
 
