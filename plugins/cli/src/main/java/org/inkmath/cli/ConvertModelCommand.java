@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.inkmath.recognizer.model.ComerModel;
@@ -16,8 +17,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code inkmath convert-model IN OUT}: rewrites a model file, by default with 16-bit weights
- * (half the size; computation stays float32), e.g. to ship a training checkpoint.
+ * {@code inkmath convert-model IN... OUT}: rewrites a model file, by default with 16-bit weights
+ * (half the size; computation stays float32), e.g. to ship a training checkpoint; several inputs
+ * are averaged into one (checkpoint averaging).
  */
 @Command(name = "convert-model",
         mixinStandardHelpOptions = true,
@@ -26,16 +28,22 @@ import picocli.CommandLine.Spec;
                     + "reference checkpoint) and writes it again with the chosen weight precision: float16 halves "
                     + "the file (about 1e-3 relative rounding; values beyond the float16 range stay float32), "
                     + "float32 keeps every bit. The configuration and vocabulary travel with the weights.",
+            "With several inputs (snapshots of one run, e.g. its last few epochs) it writes the mean of their "
+                    + "weights, which often decodes better than any one of them; they must share configuration "
+                    + "and vocabulary.",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:written", "2:bad usage", "3:the input could not be read or the output written"})
 public final class ConvertModelCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "IN", description = "The model file to read.")
-    private Path in;
+    @Parameters(arity = "2..*", paramLabel = "FILE",
+            description = "The model files to read (one, or several to average), then the file to write (.safetensors).")
+    private List<Path> files;
 
-    @Parameters(index = "1", paramLabel = "OUT", description = "The model file to write (.safetensors).")
-    private Path out;
+    @Option(names = "--input-scale", paramLabel = "S",
+            description = "Record this input scale instead of the input's: the size the recognizer draws and "
+                    + "resizes inputs to, as a factor of the reference's (the weights do not depend on it).")
+    private Double inputScale;
 
     @Option(names = "--precision", paramLabel = "P", defaultValue = "float16",
             description = "float16 or float32 (default: ${DEFAULT-VALUE}).")
@@ -53,16 +61,29 @@ public final class ConvertModelCommand implements Callable<Integer> {
             default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--precision must be float16 or float32, not '" + precision + "'");
         };
-        try (ComerModel model = ComerModel.load(in)) {
-            model.save(out, p);
-            err.printf(Locale.ROOT, "inkmath: wrote %s (%,d weights, %s, %.1f MB)%n", out, model.parameterCount(),
-                    precision, Files.size(out) / 1e6);
+        if (inputScale != null && !(inputScale > 0 && inputScale <= 4)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--input-scale must be in (0, 4], not " + inputScale);
+        }
+        List<Path> in = files.subList(0, files.size() - 1);
+        Path out = files.get(files.size() - 1);
+        if (in.stream().anyMatch(f -> f.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize()))) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "the output " + out + " is also an input; write to another file");
+        }
+        try (ComerModel model = in.size() == 1 ? ComerModel.load(in.get(0)) : ComerModel.average(in)) {
+            double scale = inputScale != null ? inputScale : model.config().inputScale();
+            model.save(out, p, scale);
+            err.printf(Locale.ROOT, "inkmath: wrote %s (%s%,d weights, %s, input scale %s, %.1f MB)%n", out,
+                    in.size() == 1 ? "" : "mean of " + in.size() + " models, ", model.parameterCount(), precision,
+                    scale, Files.size(out) / 1e6);
             return 0;
         } catch (ModelFormatException e) {
             err.println("inkmath: " + e.getMessage());
             return InkMath.EXIT_ERROR;
         } catch (IOException e) {
-            err.println("inkmath: cannot convert " + in + ": " + e.getMessage());
+            err.println("inkmath: cannot convert " + String.join(", ", in.stream().map(Path::toString).toList())
+                    + ": " + e.getMessage());
             return InkMath.EXIT_ERROR;
         }
     }

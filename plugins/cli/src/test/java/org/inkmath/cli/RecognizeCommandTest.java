@@ -1,5 +1,6 @@
 package org.inkmath.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,10 +18,12 @@ import org.inkmath.recognizer.ink.Ink;
 import org.inkmath.recognizer.ink.InkDocument;
 import org.inkmath.recognizer.ink.InkMlWriter;
 import org.inkmath.recognizer.ink.JsonStrokes;
+import org.inkmath.recognizer.model.ComerModel;
 import org.inkmath.recognizer.model.WeightPrecision;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class RecognizeCommandTest {
 
@@ -135,5 +138,25 @@ class RecognizeCommandTest {
         CliRun.Result broken = CliRun.once("convert-model", inkml.toString(), narrow.toString());
         assertEquals(InkMath.EXIT_ERROR, broken.exitCode());
         assertTrue(broken.err().startsWith("inkmath: "), broken.err());
+    }
+
+    @Test
+    void convertModelAveragesSeveralModelsAndCanRecordAnotherInputScale() throws Exception {
+        Path mean = temp.resolve("mean.safetensors");
+        CliRun.Result averaged = CliRun.once("convert-model", "--input-scale", "0.5", model.toString(),
+                model.toString(), mean.toString());
+        assertEquals(0, averaged.exitCode(), averaged.err());
+        assertTrue(averaged.err().contains("mean of 2 models") && averaged.err().contains("input scale 0.5"),
+                averaged.err());
+        try (ComerModel written = ComerModel.load(mean); ComerModel original = ComerModel.load(model)) {
+            assertEquals(original.config().withInputScale(0.5), written.config());
+            original.weights().forEach((name, values) -> assertArrayEquals(values, written.weights().get(name), name));
+        }
+        CliRun.Result onItself = CliRun.once("convert-model", model.toString(), model.toString());
+        assertEquals(CommandLine.ExitCode.USAGE, onItself.exitCode());
+        assertTrue(onItself.err().contains("is also an input"), onItself.err());
+        CliRun.Result badScale = CliRun.once("convert-model", "--input-scale", "0", model.toString(), mean.toString());
+        assertEquals(CommandLine.ExitCode.USAGE, badScale.exitCode());
+        assertTrue(badScale.err().contains("--input-scale must be in (0, 4]"), badScale.err());
     }
 }

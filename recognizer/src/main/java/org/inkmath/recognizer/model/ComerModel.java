@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.inkmath.latex.Vocabulary;
@@ -63,9 +64,61 @@ public final class ComerModel implements AutoCloseable {
         return model;
     }
 
+    /**
+     * The mean of several model files' weights, running statistics included (checkpoint
+     * averaging: snapshots of one run a few epochs apart usually decode better together than
+     * alone). All files must have the same configuration and vocabulary.
+     */
+    public static ComerModel average(List<Path> files) throws IOException, ModelFormatException {
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no model files to average");
+        }
+        ComerModel model = load(files.get(0));
+        try {
+            Map<String, Parameter> parameters = model.referenceParameters();
+            Map<String, float[]> sums = model.weights();
+            for (Path file : files.subList(1, files.size())) {
+                ModelFile.Contents other = ModelFile.read(file);
+                if (!other.config().equals(model.config)) {
+                    throw new ModelFormatException(file + ": its configuration differs from " + files.get(0)
+                            + "'s, so their weights cannot be averaged");
+                }
+                if (!other.vocabulary().tokens().equals(model.vocabulary.tokens())) {
+                    throw new ModelFormatException(file + ": its vocabulary differs from " + files.get(0) + "'s");
+                }
+                ModelFile.checkTensors(other, parameters, file);
+                sums.forEach((name, sum) -> {
+                    float[] values = other.tensors().get(name).values();
+                    for (int i = 0; i < sum.length; i++) {
+                        sum[i] += values[i];
+                    }
+                });
+            }
+            float n = files.size();
+            sums.forEach((name, sum) -> {
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] /= n;
+                }
+                parameters.get(name).getArray().set(sum);
+            });
+            return model;
+        } catch (IOException | ModelFormatException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
     /** Writes weights, configuration and vocabulary to one safetensors file. */
     public void save(Path file, WeightPrecision precision) throws IOException {
-        ModelFile.write(file, config, vocabulary, referenceParameters(), precision);
+        save(file, precision, config.inputScale());
+    }
+
+    /**
+     * As {@link #save(Path, WeightPrecision)}, recording another input scale: the weights do not
+     * depend on it (the encoder is convolutional), only the size the recognizer draws inputs at.
+     */
+    public void save(Path file, WeightPrecision precision, double inputScale) throws IOException {
+        ModelFile.write(file, config.withInputScale(inputScale), vocabulary, referenceParameters(), precision);
     }
 
     public ModelConfig config() {

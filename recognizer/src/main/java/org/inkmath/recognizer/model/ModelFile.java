@@ -83,6 +83,12 @@ final class ModelFile {
 
     /** Copies every tensor into the parameter of that name; all must be there with their shapes. */
     static void copyInto(Contents contents, Map<String, Parameter> parameters, Path file) throws ModelFormatException {
+        checkTensors(contents, parameters, file);
+        parameters.forEach((name, p) -> p.getArray().set(contents.tensors().get(name).values()));
+    }
+
+    /** Every parameter has its tensor, of its shape, and no tensor is left over. */
+    static void checkTensors(Contents contents, Map<String, Parameter> parameters, Path file) throws ModelFormatException {
         for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
             SafeTensors.Tensor t = contents.tensors().get(e.getKey());
             long[] expected = e.getValue().getArray().getShape().getShape();
@@ -101,7 +107,6 @@ final class ModelFile {
                 throw new ModelFormatException(file + ": tensor '" + name + "' is not a parameter of this configuration");
             }
         }
-        parameters.forEach((name, p) -> p.getArray().set(contents.tensors().get(name).values()));
     }
 
     private static String required(Map<String, String> meta, String key, Path file) throws ModelFormatException {

@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.DataType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.inkmath.latex.Vocabulary;
@@ -62,6 +63,48 @@ class ModelFileTest {
                 });
             }
         }
+    }
+
+    @Test
+    void averagingTakesTheMeanOfEveryWeightAndKeepsTheInputScaleAsked() throws Exception {
+        Path a = dir.resolve("a.safetensors");
+        Path b = dir.resolve("b.safetensors");
+        Path c = dir.resolve("c.safetensors");
+        Map<String, float[]> wa;
+        Map<String, float[]> wb;
+        try (ComerModel ma = ComerModel.create(ModelConfig.tiny(), Vocabulary.crohme(), 5);
+             ComerModel mb = ComerModel.create(ModelConfig.tiny(), Vocabulary.crohme(), 6)) {
+            ma.save(a, WeightPrecision.FLOAT32);
+            mb.save(b, WeightPrecision.FLOAT32);
+            wa = ma.weights();
+            wb = mb.weights();
+        }
+        try (ComerModel mean = ComerModel.average(List.of(a, b, b))) {
+            mean.save(c, WeightPrecision.FLOAT32, 0.5);
+            mean.weights().forEach((name, values) -> {
+                for (int i = 0; i < values.length; i++) {
+                    assertEquals((wa.get(name)[i] + 2 * wb.get(name)[i]) / 3, values[i], 1e-6, name);
+                }
+            });
+        }
+        try (ComerModel written = ComerModel.load(c)) {
+            assertEquals(ModelConfig.tiny().withInputScale(0.5), written.config());
+        }
+        assertTrue(wa.get("decoder.proj.bias")[0] != wb.get("decoder.proj.bias")[0], "different seeds, different weights");
+    }
+
+    @Test
+    void modelsOfDifferentConfigurationsAreNotAveraged() throws Exception {
+        Path a = dir.resolve("a.safetensors");
+        Path b = dir.resolve("b.safetensors");
+        try (ComerModel ma = ComerModel.create(ModelConfig.tiny(), Vocabulary.crohme(), 5);
+             ComerModel mb = ComerModel.create(ModelConfig.tiny().withCoverage(CoverageMode.CROSS), Vocabulary.crohme(), 5)) {
+            ma.save(a, WeightPrecision.FLOAT32);
+            mb.save(b, WeightPrecision.FLOAT32);
+        }
+        ModelFormatException e = assertThrows(ModelFormatException.class,
+                () -> ComerModel.average(List.of(a, b)));
+        assertTrue(e.getMessage().contains("configuration differs"), e.getMessage());
     }
 
     @Test
