@@ -6,14 +6,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.inkmath.latex.Vocabulary;
 import org.inkmath.recognizer.image.RasterStyle;
 import org.inkmath.recognizer.model.ComerModel;
@@ -28,7 +31,8 @@ import org.inkmath.recognizer.model.WeightPrecision;
  * drawn ahead on the {@link BatchLoader}'s worker thread, teacher forcing in both directions,
  * {@link SgdOptimizer}, validation by greedy decoding every few epochs with the learning rate
  * reduced on a plateau ({@link PlateauSchedule}), the best model kept as {@code best.safetensors},
- * a CSV log and PNG curves, and a {@link Checkpoint} every few minutes and at the end. Each
+ * the weights at the end of the last few epochs in {@code epochs/} (to average them with
+ * {@code inkmath convert-model}), a CSV log and PNG curves, and a {@link Checkpoint} every few minutes and at the end. Each
  * step's tensors live on a sub-manager closed after the step, so memory stays flat. Dropout is
  * re-seeded from (seed, step) before every step, so a resumed run repeats an unbroken one.
  * Example:
@@ -45,6 +49,10 @@ public final class Trainer implements AutoCloseable {
     public static final String LOG_FILE = "log.csv";
     public static final String CURVES_FILE = "curves.png";
     public static final String BEST_MODEL_FILE = "best.safetensors";
+    /** Folder of the weights at the end of each of the last {@link #KEPT_EPOCHS} epochs ({@code epoch-007.safetensors}). */
+    public static final String EPOCHS_DIRECTORY = "epochs";
+    /** Epoch snapshots kept: enough to average the last few, few enough to stay small (17 MB each for compact). */
+    public static final int KEPT_EPOCHS = 5;
     /** Skipped (non-finite) steps in a row after which the run stops: the weights have diverged. */
     static final int MAX_SKIPPED_IN_A_ROW = 5;
 
@@ -317,6 +325,7 @@ public final class Trainer implements AutoCloseable {
         int done = epoch + 1;
         epoch = done;
         position = 0;
+        saveEpochSnapshot(done);
         if (config.validateEvery() > 0 && done % config.validateEvery() == 0 && validation.size() > 0) {
             listener.validationStarted(done, validation.size());
             Optional<Validation.Score> measured = validation.score(model, config.maxDecodeLength(),
@@ -342,6 +351,28 @@ public final class Trainer implements AutoCloseable {
             writeReports();
         }
         return true;
+    }
+
+    /** Keeps the weights at the end of epoch {@code done}, dropping snapshots beyond the last {@link #KEPT_EPOCHS}. */
+    private void saveEpochSnapshot(int done) throws IOException {
+        Path folder = Files.createDirectories(out.resolve(EPOCHS_DIRECTORY));
+        String name = String.format(Locale.ROOT, "epoch-%03d.safetensors", done);
+        Path temp = folder.resolve(name + ".tmp");
+        model.save(temp, WeightPrecision.FLOAT32);
+        AtomicFiles.replace(temp, folder.resolve(name));
+        List<Path> kept;
+        try (Stream<Path> files = Files.list(folder)) {
+            kept = files.filter(f -> f.getFileName().toString().matches("epoch-\\d+\\.safetensors"))
+                    .sorted(Comparator.comparingLong(Trainer::epochOf)).toList();
+        }
+        for (Path old : kept.subList(0, Math.max(0, kept.size() - KEPT_EPOCHS))) {
+            Files.delete(old);
+        }
+    }
+
+    private static long epochOf(Path snapshot) {
+        String name = snapshot.getFileName().toString();
+        return Long.parseLong(name.substring("epoch-".length(), name.indexOf('.')));
     }
 
     private void saveAll(TrainingListener listener) throws IOException {

@@ -11,9 +11,11 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.inkmath.recognizer.model.ComerModel;
 import org.junit.jupiter.api.Test;
@@ -106,6 +108,28 @@ class TrainerTest {
         try (ComerModel best = ComerModel.load(out.resolve("best.safetensors"))) {
             assertEquals(config.model(), best.config());
         }
+    }
+
+    @Test
+    void theLastEpochsAreKeptForAveraging() throws Exception {
+        Path out = temp.resolve("run");
+        int epochs = Trainer.KEPT_EPOCHS + 2;
+        runFresh(TinyRuns.tinyConfig().withEpochs(epochs).withValidation(0, 0, 10), out);
+        List<String> kept;
+        try (Stream<Path> files = Files.list(out.resolve(Trainer.EPOCHS_DIRECTORY))) {
+            kept = files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+        List<String> expected = new ArrayList<>();
+        for (int e = 3; e <= epochs; e++) {
+            expected.add(String.format("epoch-%03d.safetensors", e));
+        }
+        assertEquals(expected, kept);
+        Map<String, float[]> last;
+        try (ComerModel m = ComerModel.load(out.resolve(Trainer.EPOCHS_DIRECTORY).resolve(expected.get(expected.size() - 1)))) {
+            last = m.weights();
+        }
+        Map<String, float[]> finalWeights = weights(out);
+        last.forEach((name, values) -> assertArrayEquals(finalWeights.get(name), values, 0f, name));
     }
 
     @Test
