@@ -46,7 +46,9 @@ import picocli.CommandLine.Spec;
             "expression rate, validation every 2 epochs, at most 8 images and 320,000",
             "padded pixels a batch, both decoding directions, scale augmentation.",
             "Writes into --out: log.csv, curves.png, best.safetensors (the best",
-            "validated model) and checkpoint/ (every --checkpoint-minutes and at the end).",
+            "validated model), epochs/ (the weights after each of the last 5 epochs, to",
+            "average with convert-model) and checkpoint/ (every --checkpoint-minutes and at",
+            "the end).",
             "",
         },
         footer = {
