@@ -53,7 +53,7 @@ public final class StepDecoder implements AutoCloseable {
         int layers = decoder.layers.size();
         try (NDManager temp = own.newSubManager()) {
             NDArray index = temp.create(imageOfRow);
-            NDArray features = TokenDecoder.Memory.flatten(images.features(temp));
+            NDArray features = TokenDecoder.flattenFeatures(images.features(temp));
             memory = TokenDecoder.Memory.of(images.padding(temp)).rows(index);
             memoryKeys = new NDArray[layers];
             memoryValues = new NDArray[layers];

@@ -78,7 +78,7 @@ final class TokenDecoder extends ReferenceBlock {
         if (n % images != 0) {
             throw new IllegalArgumentException("target rows " + n + " are not a multiple of the images " + images);
         }
-        NDArray features = Memory.flatten(memory);
+        NDArray features = flattenFeatures(memory);
         Memory mem = Memory.of(memoryPadding).repeat(n / images);
         NDManager m = targets.getManager();
         NDArray x = embed(ps, targets, 0, training);
@@ -107,6 +107,12 @@ final class TokenDecoder extends ReferenceBlock {
         return proj.apply(ps, x, training);
     }
 
+    /** Image features [b, h, w, d] as attention memory [b, h * w, d], read to project keys and values. */
+    static NDArray flattenFeatures(NDArray features) {
+        Shape s = features.getShape();
+        return features.reshape(s.get(0), s.get(1) * s.get(2), s.get(3));
+    }
+
     /** Embedding, LayerNorm, 1-D position encoding from position {@code from}, LayerNorm: [n, t, d]. */
     NDArray embed(ParameterStore ps, NDArray ids, long from, boolean training) {
         NDArray w = value(ps, embedding, ids, training);
@@ -126,8 +132,9 @@ final class TokenDecoder extends ReferenceBlock {
     /**
      * What each row's cross-attention needs of its image besides the keys and values: the additive
      * key bias [n, 1, 1, L] that hides padding cells and the cell mask [n, 1, h, w] of the coverage
-     * refiner. The features themselves are read once per image, by {@link #flatten}, to project the
-     * keys and values; rows never carry a copy of them.
+     * refiner. The features themselves are read once per image, by
+     * {@link TokenDecoder#flattenFeatures}, to project the keys and values; rows never carry a
+     * copy of them.
      */
     record Memory(NDArray keyBias, NDArray cells, int height, int width) {
 
@@ -137,12 +144,6 @@ final class TokenDecoder extends ReferenceBlock {
             int w = (int) s.get(2);
             NDArray bias = padding.toType(DataType.FLOAT32, false).mul(MASKED).reshape(s.get(0), 1, 1, (long) h * w);
             return new Memory(bias, DenseEncoder.keep(padding), h, w);
-        }
-
-        /** Image features [b, h, w, d] as attention memory [b, h * w, d]. */
-        static NDArray flatten(NDArray memory) {
-            Shape s = memory.getShape();
-            return memory.reshape(s.get(0), s.get(1) * s.get(2), s.get(3));
         }
 
         Memory repeat(long times) {
