@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The one command of a GPU session (training/gpu/README.md): trains the model on the carried data
 # pack for MINUTES (default 9) and leaves in $OUT (runs/gpu when OUT is unset) last.safetensors,
-# best.safetensors, log.csv, curves.svg, summary.json and train.out. When
-# training/gpu/data/resume.safetensors is there (the last.safetensors of an earlier call), the run
-# continues from it. Further arguments go to train.py (e.g. --model reference, --batch 16).
+# best.safetensors, epochs/ (the last five epochs' weights), log.csv, curves.svg, summary.json and
+# train.out. When training/gpu/data/resume.safetensors is there (the last.safetensors of an earlier
+# call), the run continues from it. Further arguments go to train.py (e.g. --model reference, --batch 16).
 #   bash training/gpu/run-gpu.sh 9
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

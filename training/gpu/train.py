@@ -5,7 +5,9 @@ published recipe, on a GPU (bf16 autocast) or, slowly, on a CPU; see README.md b
     python3 train.py --pack data/pack.npz --out runs/a --minutes 8 --batch 64
 
 Writes into --out: last.safetensors (every --checkpoint-minutes and at the end), best.safetensors
-(the best validated weights), log.csv (the Java trainer's columns), curves.svg and summary.json.
+(the best validated weights), epochs/epoch-NNN.safetensors (the weights after each of the last
+KEPT_EPOCHS epochs, to average with `./inkmath convert-model`), log.csv (the Java trainer's
+columns), curves.svg and summary.json.
 The weight files are inkmath model files that the Java ComerModel.load reads; their metadata
 'training' holds the schedule, so that --resume FILE continues the run (fresh momentum).
 The --minutes budget counts from the start of this process and is never overrun: training stops,
@@ -31,6 +33,7 @@ import modelfile  # noqa: E402
 
 LOG_HEADER = "step,epoch,loss,lr,images_per_s,val_exprate,wall_s,val_within1,val_within2"
 SAVE_MARGIN_S = 20.0
+KEPT_EPOCHS = 5  # as the Java Trainer: enough to average the last few
 
 
 def parse_args(argv):
@@ -271,6 +274,15 @@ def main(argv=None):
         modelfile.save(os.path.join(args.out, name), model, vocabulary, args.weights_dtype,
                        {"training": json.dumps(state)})
 
+    def save_epoch():
+        folder = os.path.join(args.out, "epochs")
+        os.makedirs(folder, exist_ok=True)
+        save(os.path.join("epochs", f"epoch-{epoch:03d}.safetensors"))
+        kept = sorted((int(f[len("epoch-"):-len(".safetensors")]), f) for f in os.listdir(folder)
+                      if f.startswith("epoch-") and f.endswith(".safetensors"))
+        for _, old in kept[:-KEPT_EPOCHS]:
+            os.remove(os.path.join(folder, old))
+
     print(f"train.py: torch {torch.__version__}, device {device}"
           f"{' (' + torch.cuda.get_device_name(0) + ')' if device.type == 'cuda' else ''}, bf16 autocast {amp}, "
           f"{model.parameter_count():,} weights, {len(pack.train)} training images, {len(pack.valid)} validation "
@@ -322,6 +334,7 @@ def main(argv=None):
                     last_checkpoint = time.time()
             else:
                 epoch += 1
+                save_epoch()
                 print(f"train.py: epoch {epoch} done, step {step}, loss {last_loss:.4f}, "
                       f"{seen / max(time.time() - epoch_start, 1e-9):.1f} images/s, {budget.left():.0f} s left",
                       flush=True)

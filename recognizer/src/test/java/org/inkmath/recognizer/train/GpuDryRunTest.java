@@ -61,6 +61,8 @@ class GpuDryRunTest {
         assertTrue(steps >= 4, "2 epochs of 8 images in batches of at most 4: " + steps + " steps");
         assertLoads(run.resolve("last.safetensors"));
         assertLoads(run.resolve("best.safetensors"));
+        assertLoads(run.resolve("epochs/epoch-001.safetensors"));
+        assertLoads(run.resolve("epochs/epoch-002.safetensors"));
         List<String> log = Files.readAllLines(run.resolve("log.csv"));
         assertEquals(TrainingLog.HEADER, log.get(0));
         assertEquals(steps + 2, log.size() - 1, "a row per step and per validation:\n" + String.join("\n", log));
