@@ -309,6 +309,10 @@ public final class TrainCommand implements Callable<Integer> {
                     describe(outcome.stop()), outcome.step(), outcome.epoch(), outcome.lastLoss(), 100 * outcome.bestRate());
             out.printf("checkpoint: %s; log: %s; curves: %s%n", runDir.resolve("checkpoint"),
                     runDir.resolve(Trainer.LOG_FILE), runDir.resolve(Trainer.CURVES_FILE));
+            if (outcome.epoch() >= 2) {
+                out.printf("the last epochs' weights: %s (averaging the last two often decodes better: "
+                        + "inkmath convert-model A B mean.safetensors)%n", runDir.resolve(Trainer.EPOCHS_DIRECTORY));
+            }
             if (outcome.stop() != Trainer.Stop.FINISHED) {
                 out.println("continue with: inkmath train --resume " + runDir);
             }

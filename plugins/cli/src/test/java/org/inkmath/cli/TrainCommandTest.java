@@ -1,6 +1,7 @@
 package org.inkmath.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -97,12 +98,19 @@ class TrainCommandTest {
         assertEquals(0.002, after.get(after.size() - 1).learningRate(), 1e-12);
         assertEquals(0.002, Checkpoint.readState(out.resolve("checkpoint")).schedule().learningRate(), 1e-12);
         assertEquals(0.01, Checkpoint.readConfig(out.resolve("checkpoint")).learningRate(), "the run's starting rate");
+        assertFalse(slower.out().contains("the last epochs' weights"), "one epoch: nothing to average yet");
+
+        CliRun.Result twoEpochs = CliRun.once("train", "--crohme", crohme.toString(), "--resume", out.toString(),
+                "--steps", "7");
+        assertEquals(0, twoEpochs.exitCode(), twoEpochs.err());
+        assertTrue(twoEpochs.out().contains("the last epochs' weights: " + out.resolve("epochs")), twoEpochs.out());
+        assertTrue(Files.isRegularFile(out.resolve("epochs/epoch-002.safetensors")));
 
         CliRun.Result again = CliRun.once("train", "--crohme", crohme.toString(), "--model-config",
                 tinyModel().toString(), "--out", out.toString(), "--steps", "1");
         assertEquals(3, again.exitCode(), "a new run must not overwrite an old one");
         assertTrue(again.err().contains("already holds a training run"), again.err());
-        assertEquals(5, Checkpoint.readState(out.resolve("checkpoint")).step());
+        assertEquals(7, Checkpoint.readState(out.resolve("checkpoint")).step());
 
         Files.createDirectories(dir.resolve("empty"));
         CliRun.Result noCheckpoint = CliRun.once("train", "--crohme", crohme.toString(), "--resume",
