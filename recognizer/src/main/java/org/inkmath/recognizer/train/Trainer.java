@@ -32,8 +32,8 @@ import org.inkmath.recognizer.model.WeightPrecision;
  * {@link SgdOptimizer}, validation by greedy decoding every few epochs with the learning rate
  * reduced on a plateau ({@link PlateauSchedule}), the best model kept as {@code best.safetensors},
  * the weights at the end of the last few epochs in {@code epochs/} (to average them with
- * {@code inkmath convert-model}), a CSV log and PNG curves, and a {@link Checkpoint} every few minutes and at the end. Each
- * step's tensors live on a sub-manager closed after the step, so memory stays flat. Dropout is
+ * {@code inkmath convert-model}), a CSV log and PNG curves, and a {@link Checkpoint} every few
+ * minutes and at the end. Each step's tensors live on a sub-manager closed after the step, so memory stays flat. Dropout is
  * re-seeded from (seed, step) before every step, so a resumed run repeats an unbroken one.
  * Example:
  * <pre>{@code
@@ -343,9 +343,7 @@ public final class Trainer implements AutoCloseable {
             log.add(TrainingLog.Row.validation(step, done, score, trainedSeconds));
             if (best) {
                 bestEpoch = done;
-                Path temp = out.resolve(BEST_MODEL_FILE + ".tmp");
-                model.save(temp, WeightPrecision.FLOAT32);
-                AtomicFiles.replace(temp, out.resolve(BEST_MODEL_FILE));
+                saveModel(out.resolve(BEST_MODEL_FILE));
             }
             listener.validated(done, score, best);
             writeReports();
@@ -356,10 +354,7 @@ public final class Trainer implements AutoCloseable {
     /** Keeps the weights at the end of epoch {@code done}, dropping snapshots beyond the last {@link #KEPT_EPOCHS}. */
     private void saveEpochSnapshot(int done) throws IOException {
         Path folder = Files.createDirectories(out.resolve(EPOCHS_DIRECTORY));
-        String name = String.format(Locale.ROOT, "epoch-%03d.safetensors", done);
-        Path temp = folder.resolve(name + ".tmp");
-        model.save(temp, WeightPrecision.FLOAT32);
-        AtomicFiles.replace(temp, folder.resolve(name));
+        saveModel(folder.resolve(String.format(Locale.ROOT, "epoch-%03d.safetensors", done)));
         List<Path> kept;
         try (Stream<Path> files = Files.list(folder)) {
             kept = files.filter(f -> f.getFileName().toString().matches("epoch-\\d+\\.safetensors"))
@@ -368,6 +363,13 @@ public final class Trainer implements AutoCloseable {
         for (Path old : kept.subList(0, Math.max(0, kept.size() - KEPT_EPOCHS))) {
             Files.delete(old);
         }
+    }
+
+    /** The weights in float32, written beside {@code target} first so a crash never leaves half a file. */
+    private void saveModel(Path target) throws IOException {
+        Path temp = target.resolveSibling(target.getFileName() + ".tmp");
+        model.save(temp, WeightPrecision.FLOAT32);
+        AtomicFiles.replace(temp, target);
     }
 
     private static long epochOf(Path snapshot) {
