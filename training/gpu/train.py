@@ -17,6 +17,7 @@ import argparse
 import json
 import math
 import os
+import re
 import signal
 import sys
 import time
@@ -34,6 +35,7 @@ import modelfile  # noqa: E402
 LOG_HEADER = "step,epoch,loss,lr,images_per_s,val_exprate,wall_s,val_within1,val_within2"
 SAVE_MARGIN_S = 20.0
 KEPT_EPOCHS = 5  # as the Java Trainer: enough to average the last few
+EPOCH_FILE = re.compile(r"epoch-(\d+)\.safetensors")
 
 
 def parse_args(argv):
@@ -278,8 +280,9 @@ def main(argv=None):
         folder = os.path.join(args.out, "epochs")
         os.makedirs(folder, exist_ok=True)
         save(os.path.join("epochs", f"epoch-{epoch:03d}.safetensors"))
-        kept = sorted((int(f[len("epoch-"):-len(".safetensors")]), f) for f in os.listdir(folder)
-                      if f.startswith("epoch-") and f.endswith(".safetensors"))
+        # Only our own names: a stray file in the folder must neither stop training nor be deleted.
+        kept = sorted((int(m.group(1)), f) for f in os.listdir(folder)
+                      for m in [EPOCH_FILE.fullmatch(f)] if m)
         for _, old in kept[:-KEPT_EPOCHS]:
             os.remove(os.path.join(folder, old))
 

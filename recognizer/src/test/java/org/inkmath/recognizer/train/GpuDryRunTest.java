@@ -72,6 +72,8 @@ class GpuDryRunTest {
         System.out.printf(Locale.ROOT, "gpu dry run on CPU: %d steps and 2 validations of the tiny model in %.1f s"
                 + " (python start and torch import included)%n", steps, seconds);
 
+        Path stray = run.resolve("epochs/epoch-notes.safetensors");
+        Files.writeString(stray, "not an epoch snapshot");
         PythonTorch.Run resumed = python.run(240, "train.py", "--pack", pack.toString(), "--out", run.toString(),
                 "--resume", run.resolve("last.safetensors").toString(), "--batch", "4", "--epochs", "3",
                 "--validate-every", "0", "--minutes", "3", "--device", "cpu", "--threads", "2",
@@ -85,6 +87,8 @@ class GpuDryRunTest {
         assertTrue(Files.size(run.resolve("last.safetensors")) < Files.size(run.resolve("best.safetensors")) * 0.6,
                 "float16 weights take about half the bytes");
         assertLoads(run.resolve("last.safetensors"));
+        assertLoads(run.resolve("epochs/epoch-003.safetensors"));
+        assertTrue(Files.exists(stray), "pruning epochs/ leaves files not named epoch-NNN alone");
 
         Path late = dir.resolve("late");
         PythonTorch.Run outOfTime = python.run(240, "train.py", "--pack", pack.toString(), "--out", late.toString(),
