@@ -46,8 +46,9 @@ import picocli.CommandLine.Spec;
             "expression rate, validation every 2 epochs, at most 8 images and 320,000",
             "padded pixels a batch, both decoding directions, scale augmentation.",
             "Writes into --out: log.csv, curves.png, best.safetensors (the best",
-            "validated model), epochs/ (the weights after each of the last 5 epochs, to",
-            "average with convert-model) and checkpoint/ (every --checkpoint-minutes and at",
+            "validated model), epochs/ and snaps/ (the weights after each of the last 5",
+            "epochs and the last 24 checkpoints, to average with convert-model) and",
+            "checkpoint/ (every --checkpoint-minutes and at",
             "the end).",
             "",
         },
@@ -313,6 +314,8 @@ public final class TrainCommand implements Callable<Integer> {
                 out.printf("the last epochs' weights: %s (averaging the last two often decodes better: "
                         + "inkmath convert-model A B mean.safetensors)%n", runDir.resolve(Trainer.EPOCHS_DIRECTORY));
             }
+            out.printf("the last checkpoints' weights: %s (the mean of those since the last change of rate decodes "
+                    + "better still: inkmath convert-model A B ... mean.safetensors)%n", runDir.resolve(Trainer.SNAPSHOTS_DIRECTORY));
             if (outcome.stop() != Trainer.Stop.FINISHED) {
                 out.println("continue with: inkmath train --resume " + runDir);
             }

@@ -104,6 +104,7 @@ class TrainCommandTest {
                 "--steps", "7");
         assertEquals(0, twoEpochs.exitCode(), twoEpochs.err());
         assertTrue(twoEpochs.out().contains("the last epochs' weights: " + out.resolve("epochs")), twoEpochs.out());
+        assertTrue(twoEpochs.out().contains("the last checkpoints' weights: " + out.resolve("snaps")), twoEpochs.out());
         assertTrue(Files.isRegularFile(out.resolve("epochs/epoch-002.safetensors")));
 
         CliRun.Result again = CliRun.once("train", "--crohme", crohme.toString(), "--model-config",

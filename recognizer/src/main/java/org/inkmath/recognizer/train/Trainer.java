@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.inkmath.latex.Vocabulary;
 import org.inkmath.recognizer.image.RasterStyle;
@@ -31,8 +32,8 @@ import org.inkmath.recognizer.model.WeightPrecision;
  * drawn ahead on the {@link BatchLoader}'s worker thread, teacher forcing in both directions,
  * {@link SgdOptimizer}, validation by greedy decoding every few epochs with the learning rate
  * reduced on a plateau ({@link PlateauSchedule}), the best model kept as {@code best.safetensors},
- * the weights at the end of the last few epochs in {@code epochs/} (to average them with
- * {@code inkmath convert-model}), a CSV log and PNG curves, and a {@link Checkpoint} every few
+ * the weights at the end of the last few epochs in {@code epochs/} and at the last few checkpoints
+ * in {@code snaps/} (to average them with {@code inkmath convert-model}), a CSV log and PNG curves, and a {@link Checkpoint} every few
  * minutes and at the end. Each step's tensors live on a sub-manager closed after the step, so memory stays flat. Dropout is
  * re-seeded from (seed, step) before every step, so a resumed run repeats an unbroken one.
  * Example:
@@ -53,6 +54,13 @@ public final class Trainer implements AutoCloseable {
     public static final String EPOCHS_DIRECTORY = "epochs";
     /** Epoch snapshots kept: enough to average the last few, few enough to stay small (17 MB each for compact). */
     public static final int KEPT_EPOCHS = 5;
+    /**
+     * Folder of the weights at each of the last {@link #KEPT_SNAPSHOTS} checkpoints ({@code step-0005433.safetensors}):
+     * many snapshots minutes apart average better than two an epoch apart (BENCHMARKS.md, issue 10).
+     */
+    public static final String SNAPSHOTS_DIRECTORY = "snaps";
+    /** Checkpoint snapshots kept: two hours at the default 5 minutes, 420 MB for compact. */
+    public static final int KEPT_SNAPSHOTS = 24;
     /** Skipped (non-finite) steps in a row after which the run stops: the weights have diverged. */
     static final int MAX_SKIPPED_IN_A_ROW = 5;
 
@@ -353,14 +361,20 @@ public final class Trainer implements AutoCloseable {
 
     /** Keeps the weights at the end of epoch {@code done}, dropping snapshots beyond the last {@link #KEPT_EPOCHS}. */
     private void saveEpochSnapshot(int done) throws IOException {
-        Path folder = Files.createDirectories(out.resolve(EPOCHS_DIRECTORY));
-        saveModel(folder.resolve(String.format(Locale.ROOT, "epoch-%03d.safetensors", done)));
-        List<Path> kept;
+        saveNumbered(EPOCHS_DIRECTORY, "epoch-%03d", done, KEPT_EPOCHS);
+    }
+
+    /** Saves the weights as {@code folder/name(number).safetensors} and drops all but the {@code kept} highest numbers. */
+    private void saveNumbered(String folderName, String name, long number, int kept) throws IOException {
+        Path folder = Files.createDirectories(out.resolve(folderName));
+        String prefix = name.substring(0, name.indexOf('%'));
+        saveModel(folder.resolve(String.format(Locale.ROOT, name, number) + ".safetensors"));
+        List<Path> numbered;
         try (Stream<Path> files = Files.list(folder)) {
-            kept = files.filter(f -> f.getFileName().toString().matches("epoch-\\d+\\.safetensors"))
-                    .sorted(Comparator.comparingLong(Trainer::epochOf)).toList();
+            numbered = files.filter(f -> f.getFileName().toString().matches(Pattern.quote(prefix) + "\\d+\\.safetensors"))
+                    .sorted(Comparator.comparingLong(f -> numberOf(f, prefix))).toList();
         }
-        for (Path old : kept.subList(0, Math.max(0, kept.size() - KEPT_EPOCHS))) {
+        for (Path old : numbered.subList(0, Math.max(0, numbered.size() - kept))) {
             Files.delete(old);
         }
     }
@@ -372,12 +386,13 @@ public final class Trainer implements AutoCloseable {
         AtomicFiles.replace(temp, target);
     }
 
-    private static long epochOf(Path snapshot) {
+    private static long numberOf(Path snapshot, String prefix) {
         String name = snapshot.getFileName().toString();
-        return Long.parseLong(name.substring("epoch-".length(), name.indexOf('.')));
+        return Long.parseLong(name.substring(prefix.length(), name.indexOf('.')));
     }
 
     private void saveAll(TrainingListener listener) throws IOException {
+        saveNumbered(SNAPSHOTS_DIRECTORY, "step-%07d", step, KEPT_SNAPSHOTS);
         Checkpoint.write(out, model, optimizer,
                 new Checkpoint.State(step, epoch, position, schedule, bestEpoch, trainedSeconds), config, log);
         writeReports();

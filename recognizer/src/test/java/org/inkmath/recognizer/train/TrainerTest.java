@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -130,6 +131,27 @@ class TrainerTest {
         }
         Map<String, float[]> finalWeights = weights(out);
         last.forEach((name, values) -> assertArrayEquals(finalWeights.get(name), values, 0f, name));
+    }
+
+    @Test
+    void eachCheckpointKeepsASnapshotOfTheWeights() throws Exception {
+        Path out = temp.resolve("run");
+        runFresh(TinyRuns.tinyConfig().withMaxSteps(2), out);
+        try (Trainer t = Trainer.resume(out, TinyRuns.samples(6), TinyRuns.samples(2), c -> c.withMaxSteps(3))) {
+            t.run(new Trainer.Session(0, 0), QUIET, () -> false);
+        }
+        List<String> kept;
+        try (Stream<Path> files = Files.list(out.resolve(Trainer.SNAPSHOTS_DIRECTORY))) {
+            kept = files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+        assertEquals(List.of("step-0000002.safetensors", "step-0000003.safetensors"), kept);
+        Map<String, float[]> finalWeights = weights(out);
+        try (ComerModel last = ComerModel.load(out.resolve(Trainer.SNAPSHOTS_DIRECTORY).resolve(kept.get(1)));
+             ComerModel first = ComerModel.load(out.resolve(Trainer.SNAPSHOTS_DIRECTORY).resolve(kept.get(0)))) {
+            last.weights().forEach((name, values) -> assertArrayEquals(finalWeights.get(name), values, 0f, name));
+            assertTrue(first.weights().entrySet().stream().anyMatch(w -> !Arrays.equals(w.getValue(), finalWeights.get(w.getKey()))),
+                    "the step 2 snapshot holds the weights of step 2, not the final ones");
+        }
     }
 
     @Test
