@@ -48,8 +48,7 @@ import picocli.CommandLine.Spec;
             "Writes into --out: log.csv, curves.png, best.safetensors (the best",
             "validated model), epochs/ and snaps/ (the weights after each of the last 5",
             "epochs and the last 24 checkpoints, to average with convert-model) and",
-            "checkpoint/ (every --checkpoint-minutes and at",
-            "the end).",
+            "checkpoint/ (every --checkpoint-minutes and at the end).",
             "",
         },
         footer = {
