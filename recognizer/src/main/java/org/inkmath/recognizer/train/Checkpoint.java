@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.inkmath.recognizer.model.ComerModel;
 import org.inkmath.recognizer.model.ModelFormatException;
-import org.inkmath.recognizer.model.WeightPrecision;
 
 /**
  * A training run's checkpoint: the folder {@code checkpoint/} in the run's output folder with
@@ -69,12 +68,20 @@ public final class Checkpoint {
         throw new IOException("no checkpoint in " + runDirectory + " (expected " + current.resolve(STATE) + ")");
     }
 
-    static void write(Path runDirectory, ComerModel model, SgdOptimizer optimizer, State state, TrainingConfig config,
+    /**
+     * Writes a checkpoint whose weights are {@code weights}, a float32 file of the model just saved (its snapshot):
+     * hard-linked rather than written again, copied where the file system has no links.
+     */
+    static void write(Path runDirectory, Path weights, SgdOptimizer optimizer, State state, TrainingConfig config,
                       TrainingLog log) throws IOException {
         Path temp = runDirectory.resolve(DIRECTORY + ".tmp");
         deleteTree(temp);
         Files.createDirectories(temp);
-        model.save(temp.resolve(MODEL), WeightPrecision.FLOAT32);
+        try {
+            Files.createLink(temp.resolve(MODEL), weights);
+        } catch (UnsupportedOperationException | IOException e) {
+            Files.copy(weights, temp.resolve(MODEL));
+        }
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
                 Files.newOutputStream(temp.resolve(OPTIMIZER)), 1 << 16))) {
             optimizer.write(out);

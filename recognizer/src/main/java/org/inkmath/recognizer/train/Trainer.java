@@ -364,19 +364,26 @@ public final class Trainer implements AutoCloseable {
         saveNumbered(EPOCHS_DIRECTORY, "epoch-%03d", done, KEPT_EPOCHS);
     }
 
-    /** Saves the weights as {@code folder/name(number).safetensors} and drops all but the {@code kept} highest numbers. */
-    private void saveNumbered(String folderName, String name, long number, int kept) throws IOException {
+    /**
+     * Saves the weights as {@code folder/name(number).safetensors}, drops all but the {@code kept} highest numbers
+     * and returns the file saved.
+     */
+    private Path saveNumbered(String folderName, String name, long number, int kept) throws IOException {
         Path folder = Files.createDirectories(out.resolve(folderName));
         String prefix = name.substring(0, name.indexOf('%'));
-        saveModel(folder.resolve(String.format(Locale.ROOT, name, number) + ".safetensors"));
+        Path saved = folder.resolve(String.format(Locale.ROOT, name, number) + ".safetensors");
+        saveModel(saved);
         List<Path> numbered;
         try (Stream<Path> files = Files.list(folder)) {
             numbered = files.filter(f -> f.getFileName().toString().matches(Pattern.quote(prefix) + "\\d+\\.safetensors"))
                     .sorted(Comparator.comparingLong(f -> numberOf(f, prefix))).toList();
         }
         for (Path old : numbered.subList(0, Math.max(0, numbered.size() - kept))) {
-            Files.delete(old);
+            if (!old.equals(saved)) { // a resumed run may find higher numbers than its own
+                Files.delete(old);
+            }
         }
+        return saved;
     }
 
     /** The weights in float32, written beside {@code target} first so a crash never leaves half a file. */
@@ -392,8 +399,8 @@ public final class Trainer implements AutoCloseable {
     }
 
     private void saveAll(TrainingListener listener) throws IOException {
-        saveNumbered(SNAPSHOTS_DIRECTORY, "step-%07d", step, KEPT_SNAPSHOTS);
-        Checkpoint.write(out, model, optimizer,
+        Path weights = saveNumbered(SNAPSHOTS_DIRECTORY, "step-%07d", step, KEPT_SNAPSHOTS);
+        Checkpoint.write(out, weights, optimizer,
                 new Checkpoint.State(step, epoch, position, schedule, bestEpoch, trainedSeconds), config, log);
         writeReports();
         listener.checkpointSaved(out.resolve(Checkpoint.DIRECTORY), step);

@@ -152,6 +152,23 @@ class TrainerTest {
             assertTrue(first.weights().entrySet().stream().anyMatch(w -> !Arrays.equals(w.getValue(), finalWeights.get(w.getKey()))),
                     "the step 2 snapshot holds the weights of step 2, not the final ones");
         }
+        assertTrue(Files.isSameFile(out.resolve(Trainer.SNAPSHOTS_DIRECTORY).resolve(kept.get(1)),
+                out.resolve("checkpoint/model.safetensors")), "the checkpoint links the last snapshot, not a second copy");
+    }
+
+    @Test
+    void aSnapshotOlderThanThoseKeptStillMakesItsCheckpoint() throws Exception {
+        Path out = temp.resolve("run");
+        runFresh(TinyRuns.tinyConfig().withMaxSteps(2), out);
+        Path snaps = out.resolve(Trainer.SNAPSHOTS_DIRECTORY);
+        for (int i = 0; i < Trainer.KEPT_SNAPSHOTS; i++) { // left by a later run in the same folder
+            Files.copy(snaps.resolve("step-0000002.safetensors"), snaps.resolve(String.format("step-%07d.safetensors", 100 + i)));
+        }
+        try (Trainer t = Trainer.resume(out, TinyRuns.samples(6), TinyRuns.samples(2), c -> c.withMaxSteps(3))) {
+            t.run(new Trainer.Session(0, 0), QUIET, () -> false);
+        }
+        assertEquals(3, Checkpoint.readState(out.resolve("checkpoint")).step());
+        assertTrue(Files.isSameFile(snaps.resolve("step-0000003.safetensors"), out.resolve("checkpoint/model.safetensors")));
     }
 
     @Test
