@@ -159,4 +159,24 @@ class RecognizeCommandTest {
         assertEquals(CommandLine.ExitCode.USAGE, badScale.exitCode());
         assertTrue(badScale.err().contains("--input-scale must be in (0, 4]"), badScale.err());
     }
+
+    /**
+     * In a process of its own, as a user runs it: the libraries underneath (SLF4J, PyTorch's native
+     * code) print nothing of their own, so standard error holds only the command's own words.
+     */
+    @Test
+    void aRunInItsOwnProcessPrintsNoLibraryNoise() throws Exception {
+        Path javaCommand = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(javaCommand.toString(), "-cp", System.getProperty("java.class.path"),
+                "-Djava.awt.headless=true", "org.inkmath.cli.InkMath", "recognize", "--model", model.toString(),
+                "--beam", "3", "--max-length", "10", "--threads", "1", inkml.toString())
+                .redirectOutput(temp.resolve("out.txt").toFile()).redirectError(temp.resolve("err.txt").toFile()).start();
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "the run ends");
+        String err = Files.readString(temp.resolve("err.txt"));
+        assertEquals(0, p.exitValue(), err);
+        assertEquals(1, Files.readAllLines(temp.resolve("out.txt")).size());
+        for (String line : err.lines().toList()) {
+            assertTrue(line.startsWith("inkmath:"), "a line on standard error that is not the command's: " + line);
+        }
+    }
 }

@@ -99,7 +99,7 @@ public final class ComerModel implements AutoCloseable {
                 for (int i = 0; i < sum.length; i++) {
                     sum[i] /= n;
                 }
-                parameters.get(name).getArray().set(sum);
+                TorchEngine.overwrite(parameters.get(name).getArray(), sum);
             });
             return model;
         } catch (IOException | ModelFormatException | RuntimeException e) {

@@ -84,7 +84,7 @@ final class ModelFile {
     /** Copies every tensor into the parameter of that name; all must be there with their shapes. */
     static void copyInto(Contents contents, Map<String, Parameter> parameters, Path file) throws ModelFormatException {
         checkTensors(contents, parameters, file);
-        parameters.forEach((name, p) -> p.getArray().set(contents.tensors().get(name).values()));
+        parameters.forEach((name, p) -> TorchEngine.overwrite(p.getArray(), contents.tensors().get(name).values()));
     }
 
     /** Every parameter has its tensor, of its shape, and no tensor is left over. */

@@ -1,7 +1,9 @@
 package org.inkmath.recognizer.model;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 
 /**
  * The one place where the PyTorch engine is first touched. DJL is put in offline mode before
@@ -43,5 +45,19 @@ public final class TorchEngine {
     /** Seeds the engine's random numbers (initialisation, dropout). */
     public static void seed(long seed) {
         engine().setRandomSeed((int) seed);
+    }
+
+    /**
+     * Copies {@code values} into {@code target} in place, keeping its gradient flag. Not
+     * {@code NDArray.set(Buffer)}: DJL's native code for it builds a deprecated PyTorch guard,
+     * which prints a warning to the user's terminal once per process.
+     */
+    public static void overwrite(NDArray target, float[] values) {
+        if (values.length != target.size()) {
+            throw new IllegalArgumentException(values.length + " values for an array of shape " + target.getShape());
+        }
+        try (NDArray source = target.getManager().create(values, target.getShape())) {
+            target.set(new NDIndex("..."), source);
+        }
     }
 }

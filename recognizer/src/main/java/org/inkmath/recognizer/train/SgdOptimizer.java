@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.inkmath.recognizer.model.ComerModel;
+import org.inkmath.recognizer.model.TorchEngine;
 
 /**
  * Stochastic gradient descent with momentum and L2 weight decay, as PyTorch's {@code SGD}
@@ -143,7 +144,7 @@ public final class SgdOptimizer {
             for (int j = 0; j < length; j++) {
                 values[j] = in.readFloat();
             }
-            v.set(java.nio.FloatBuffer.wrap(values));
+            TorchEngine.overwrite(v, values);
         }
     }
 }
