@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * The one place where the PyTorch engine is first touched. DJL is put in offline mode before
@@ -38,7 +39,7 @@ public final class TorchEngine {
         }
         engine();
         if (threads > 0) {
-            ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+            JniUtils.setNumThreads(threads);
         }
     }
 
@@ -50,14 +51,20 @@ public final class TorchEngine {
     /**
      * Copies {@code values} into {@code target} in place, keeping its gradient flag. Not
      * {@code NDArray.set(Buffer)}: DJL's native code for it builds a deprecated PyTorch guard,
-     * which prints a warning to the user's terminal once per process.
+     * which prints a warning to the user's terminal once per process. Gradients are off while it
+     * copies: PyTorch's grad mode is per thread, and a parameter may not be written in place
+     * where it is on.
      */
     public static void overwrite(NDArray target, float[] values) {
         if (values.length != target.size()) {
             throw new IllegalArgumentException(values.length + " values for an array of shape " + target.getShape());
         }
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
         try (NDArray source = target.getManager().create(values, target.getShape())) {
             target.set(new NDIndex("..."), source);
+        } finally {
+            JniUtils.setGradMode(gradMode);
         }
     }
 }
