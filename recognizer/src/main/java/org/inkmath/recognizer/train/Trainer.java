@@ -34,8 +34,9 @@ import org.inkmath.recognizer.model.WeightPrecision;
  * reduced on a plateau ({@link PlateauSchedule}), the best model kept as {@code best.safetensors},
  * the weights at the end of the last few epochs in {@code epochs/} and at the last few checkpoints
  * in {@code snaps/} (to average them with {@code inkmath convert-model}), a CSV log and PNG
- * curves, and a {@link Checkpoint} every few minutes and at the end. Each step's tensors live on a sub-manager closed after the step, so memory stays flat. Dropout is
- * re-seeded from (seed, step) before every step, so a resumed run repeats an unbroken one.
+ * curves, and a {@link Checkpoint} every few minutes and at the end. Each step's tensors live on
+ * a sub-manager closed after the step, so memory stays flat. Dropout is re-seeded from (seed,
+ * step) before every step, so a resumed run repeats an unbroken one.
  * Example:
  * <pre>{@code
  * try (Trainer t = Trainer.start(TrainingConfig.comer(ModelConfig.compact()), train, valid, out, null)) {
