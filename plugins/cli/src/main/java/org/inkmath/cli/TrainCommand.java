@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,8 +14,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.inkmath.recognizer.image.RasterStyle;
 import org.inkmath.recognizer.model.ModelConfig;
 import org.inkmath.recognizer.train.Augmentation;
+import org.inkmath.recognizer.train.AugmentationPreview;
+import org.inkmath.recognizer.train.Sample;
+import org.inkmath.recognizer.train.SamplePreparer;
+import org.inkmath.recognizer.train.SymbolBank;
 import org.inkmath.recognizer.train.Trainer;
 import org.inkmath.recognizer.train.TrainingConfig;
 import org.inkmath.recognizer.train.TrainingListener;
@@ -71,7 +77,7 @@ public final class TrainCommand implements Callable<Integer> {
     /** Options that fix the run's configuration, refused with --resume. */
     private static final List<String> CONFIG_OPTIONS = List.of("--preset", "--model-config", "--init-weights", "--clip-norm",
             "--momentum", "--weight-decay", "--plateau-factor", "--plateau-epochs", "--batch-images", "--batch-pixels",
-            "--seed", "--validate-every", "--validate-subset", "--max-decode-length", "--directions", "--augmentation",
+            "--seed", "--preview", "--validate-every", "--validate-subset", "--max-decode-length", "--directions", "--augmentation",
             "--train-subset");
 
     @Spec
@@ -171,10 +177,16 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Train on both decoding directions or left-to-right only (default: ${DEFAULT-VALUE}).")
     private String directions;
 
-    @Option(names = "--augmentation", paramLabel = "comer|none|jitter", defaultValue = "comer",
+    @Option(names = "--augmentation", paramLabel = "comer|none|jitter|swap", defaultValue = "comer",
             description = "comer: scale 0.7-1.4; jitter: that plus rotation, shear, stretch and pen width;"
+                    + " swap: jitter plus each segmented symbol redrawn by another writer with probability 0.3;"
                     + " none (default: ${DEFAULT-VALUE}).")
     private String augmentation;
+
+    @Option(names = "--preview", paramLabel = "PNG",
+            description = "Write a picture of six training expressions as the augmentation draws them"
+                    + " in epochs 0-3, and exit without training.")
+    private Path preview;
 
     @Option(names = "--train-subset", paramLabel = "N", defaultValue = "0",
             description = "Train on the first N training expressions only; 0 all (default: ${DEFAULT-VALUE}).")
@@ -214,6 +226,26 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /** Six segmented expressions spread over the training set (its sources come in turn), as drawn. */
+    private int writePreview(TrainingConfig config, List<Sample> train, PrintWriter out) throws IOException {
+        List<Sample> segmented = train.stream()
+                .filter(x -> x.source() instanceof Sample.InkSource ink && !ink.symbols().isEmpty()).toList();
+        List<Sample> shown = new ArrayList<>();
+        for (int i = 0; i < 6 && i < segmented.size(); i++) {
+            shown.add(segmented.get(i * segmented.size() / 6));
+        }
+        if (shown.isEmpty()) {
+            throw new IllegalArgumentException("--preview: no training expression has per-symbol segmentation");
+        }
+        double scale = config.model().inputScale();
+        SamplePreparer plain = new SamplePreparer(RasterStyle.crohme(), Augmentation.none(), scale);
+        SamplePreparer augmented = new SamplePreparer(RasterStyle.crohme(), config.augmentation(), scale,
+                config.augmentation().symbolSwap() > 0 ? SymbolBank.of(train) : SymbolBank.empty());
+        AugmentationPreview.write(shown, plain, augmented, config.seed(), 4, preview);
+        out.println("preview: " + preview);
+        return 0;
+    }
+
     private String checkUsage() {
         if (resume != null) {
             for (String name : CONFIG_OPTIONS) {
@@ -232,8 +264,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (!List.of("both", "l2r").contains(directions)) {
             return "--directions must be both or l2r, not '" + directions + "'";
         }
-        if (!List.of("comer", "none", "jitter").contains(augmentation)) {
-            return "--augmentation must be comer, none or jitter, not '" + augmentation + "'";
+        if (!List.of("comer", "none", "jitter", "swap").contains(augmentation)) {
+            return "--augmentation must be comer, none, jitter or swap, not '" + augmentation + "'";
         }
         if (maxMinutes < 0 || checkpointMinutes < 0 || trainSubset < 0 || threads < 0
                 || (epochs != null && epochs < 1) || (steps != null && steps < 1)) {
@@ -253,6 +285,7 @@ public final class TrainCommand implements Callable<Integer> {
         Augmentation aug = switch (augmentation) {
             case "none" -> Augmentation.none();
             case "jitter" -> Augmentation.comerWithInkJitter();
+            case "swap" -> Augmentation.comerWithSymbolSwap();
             default -> Augmentation.comer();
         };
         return TrainingConfig.comer(model).withSeed(seed).withOptimizer(learningRate, momentum, weightDecay)
@@ -272,6 +305,9 @@ public final class TrainCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "inkmath: %d training expressions (%d left out), %d validation images (%d left out)%n",
                 data.trainSamples().size(), data.train().skipped().size(), data.validationSamples().size(),
                 data.validation().skipped().size());
+        if (preview != null) {
+            return writePreview(config, data.trainSamples(), out);
+        }
         Files.createDirectories(runDir);
         if (resume == null && subset > 0) {
             Files.writeString(runDir.resolve("train-subset.txt"), Integer.toString(subset), StandardCharsets.UTF_8);

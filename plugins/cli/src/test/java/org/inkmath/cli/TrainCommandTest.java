@@ -167,4 +167,21 @@ class TrainCommandTest {
         assertTrue(help.out().contains("Ctrl-C"));
         assertTrue(help.out().contains("learning rate 0.02"));
     }
+
+    @Test
+    void previewDrawsTheAugmentationAndTrainsNothing() throws IOException {
+        Path crohme = smallCrohme();
+        Path png = dir.resolve("pictures/preview.png");
+        CliRun.Result r = CliRun.once("train", "--crohme", crohme.toString(), "--augmentation", "swap",
+                "--preview", png.toString(), "--out", dir.resolve("run").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        // a row per expression (6 here, all segmented): as written and 4 draws side by side
+        assertTrue(img.getWidth() > 5 * 50 && img.getHeight() > 6 * 40, img.getWidth() + "x" + img.getHeight());
+        assertFalse(Files.exists(dir.resolve("run")), "a preview starts no run");
+        CliRun.Result resumed = CliRun.once("train", "--crohme", crohme.toString(), "--resume", dir.toString(),
+                "--preview", png.toString());
+        assertEquals(2, resumed.exitCode());
+        assertTrue(resumed.err().contains("--preview cannot be used with --resume"), resumed.err());
+    }
 }

@@ -12,7 +12,9 @@ import java.util.stream.Stream;
 import org.inkmath.latex.TokenSequence;
 import org.inkmath.recognizer.image.GrayImage;
 import org.inkmath.recognizer.image.RasterCalibration;
+import org.inkmath.recognizer.ink.InkDocument;
 import org.inkmath.recognizer.ink.InkMlReader;
+import org.inkmath.recognizer.ink.TraceGroup;
 
 /**
  * The CROHME data of {@code ../shared/crohme} as samples: the training ink with
@@ -84,8 +86,17 @@ public final class CrohmeDatasets {
         read.failures().forEach((f, why) -> skipped.put(stem(f), why));
         List<Sample> samples = new ArrayList<>();
         read.documents().forEach((f, doc) ->
-                samples.add(new Sample(stem(f), new Sample.InkSource(doc.ink()), captions.get(stem(f)))));
+                samples.add(new Sample(stem(f), new Sample.InkSource(doc.ink(), symbols(doc)), captions.get(stem(f)))));
         return new Loaded(samples, skipped);
+    }
+
+    /** The document's labelled symbol groups (CROHME's per-symbol truth); none where it has no segmentation. */
+    static List<Sample.Symbol> symbols(InkDocument doc) {
+        List<Sample.Symbol> out = new ArrayList<>();
+        for (TraceGroup g : doc.symbols()) {
+            g.truth().filter(t -> !t.isBlank()).ifPresent(t -> out.add(new Sample.Symbol(t.strip(), g.strokeIndices())));
+        }
+        return out;
     }
 
     private static String stem(Path f) {

@@ -10,8 +10,8 @@ import org.inkmath.recognizer.ink.InkBounds;
 import org.inkmath.recognizer.ink.InkPoint;
 
 /**
- * Turns a {@link Sample} into the model's input image: augmentation draws, ink jitter, rendering
- * and fitting into the model's size range. A model whose configuration has an input scale other
+ * Turns a {@link Sample} into the model's input image: augmentation draws, symbol swaps, ink
+ * jitter, rendering and fitting into the model's size range. A model whose configuration has an input scale other
  * than 1 sees every sample at that scale times the draw's (ink drawn smaller, pictures resized),
  * as {@code Recognizer} resizes what it is given. Stateless and thread-safe. Example:
  * <pre>{@code
@@ -25,26 +25,39 @@ public final class SamplePreparer {
     private final RasterStyle style;
     private final Augmentation augmentation;
     private final double inputScale;
+    private final SymbolBank symbols;
 
     /** Samples at the scale of the style (a model whose input scale is 1). */
     public SamplePreparer(RasterStyle style, Augmentation augmentation) {
         this(style, augmentation, 1.0);
     }
 
-    /** Samples for a model whose configuration has this {@code inputScale}. */
+    /** Samples for a model whose configuration has this {@code inputScale}, without symbol swaps. */
     public SamplePreparer(RasterStyle style, Augmentation augmentation, double inputScale) {
+        this(style, augmentation, inputScale, SymbolBank.empty());
+    }
+
+    /** As above, swapping symbols for drawings of {@code symbols} when the augmentation asks for it. */
+    public SamplePreparer(RasterStyle style, Augmentation augmentation, double inputScale, SymbolBank symbols) {
         if (!(inputScale > 0)) {
             throw new IllegalArgumentException("the input scale must be above 0: " + inputScale);
         }
         this.style = style;
         this.augmentation = augmentation;
         this.inputScale = inputScale;
+        this.symbols = symbols;
     }
 
-    /** One sample's random choices. */
-    public record Draw(double scale, double rotationRad, double shear, double stretch, double widthFactor) {
+    /** One sample's random choices; {@code swapSeed} seeds its symbol swaps. */
+    public record Draw(double scale, double rotationRad, double shear, double stretch, double widthFactor,
+                       long swapSeed) {
         /** No change. */
         public static final Draw IDENTITY = new Draw(1, 0, 0, 1, 1);
+
+        /** A draw whose swaps (if any) come from seed 0. */
+        public Draw(double scale, double rotationRad, double shear, double stretch, double widthFactor) {
+            this(scale, rotationRad, shear, stretch, widthFactor, 0);
+        }
     }
 
     /** A generator for sample {@code index} in {@code epoch} of a run: the same triple, the same draws. */
@@ -68,7 +81,7 @@ public final class SamplePreparer {
         double shear = uniform(r, -a.maxShear(), a.maxShear());
         double stretch = uniform(r, 1 - a.maxStretch(), 1 + a.maxStretch());
         double width = uniform(r, a.minWidthFactor(), a.maxWidthFactor());
-        return new Draw(k, rot, shear, stretch, width);
+        return new Draw(k, rot, shear, stretch, width, r.nextLong());
     }
 
     private static double uniform(SplittableRandom r, double lo, double hi) {
@@ -80,7 +93,7 @@ public final class SamplePreparer {
     public GrayImage prepare(Sample sample, Draw drawn) {
         Draw draw = atInputScale(drawn);
         if (sample.source() instanceof Sample.InkSource ink) {
-            Ink jittered = jitter(ink.ink(), draw);
+            Ink jittered = jitter(swapped(ink, draw), draw);
             return ImageOps.fitToModelRange(InkRasterizer.render(jittered, styleFor(draw)));
         }
         GrayImage image = ((Sample.ImageSource) sample.source()).image();
@@ -95,7 +108,7 @@ public final class SamplePreparer {
     public int[] predictSize(Sample sample, Draw drawn) {
         Draw draw = atInputScale(drawn);
         if (sample.source() instanceof Sample.InkSource ink) {
-            Ink jittered = jitter(ink.ink(), draw);
+            Ink jittered = jitter(swapped(ink, draw), draw);
             RasterStyle s = styleFor(draw);
             double f = InkRasterizer.pixelsPerUnit(jittered, s);
             InkBounds b = jittered.bounds();
@@ -114,7 +127,11 @@ public final class SamplePreparer {
 
     private Draw atInputScale(Draw d) {
         return inputScale == 1 ? d
-                : new Draw(d.scale() * inputScale, d.rotationRad(), d.shear(), d.stretch(), d.widthFactor());
+                : new Draw(d.scale() * inputScale, d.rotationRad(), d.shear(), d.stretch(), d.widthFactor(), d.swapSeed());
+    }
+
+    private Ink swapped(Sample.InkSource ink, Draw d) {
+        return symbols.swap(ink, augmentation.symbolSwap(), new SplittableRandom(d.swapSeed()));
     }
 
     private RasterStyle styleFor(Draw d) {

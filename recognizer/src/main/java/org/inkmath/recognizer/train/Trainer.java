@@ -108,7 +108,9 @@ public final class Trainer implements AutoCloseable {
         this.optimizer = new SgdOptimizer(model, config.momentum(), config.weightDecay());
         double inputScale = model.config().inputScale();
         this.pipeline = new DataPipeline(train, model.vocabulary(),
-                new SamplePreparer(RasterStyle.crohme(), config.augmentation(), inputScale), config.batchRules(),
+                new SamplePreparer(RasterStyle.crohme(), config.augmentation(), inputScale,
+                        config.augmentation().symbolSwap() > 0 ? SymbolBank.of(train) : SymbolBank.empty()),
+                config.batchRules(),
                 config.seed(), true);
         List<Sample> valid = config.validationSubset() > 0 && validationSamples.size() > config.validationSubset()
                 ? validationSamples.subList(0, config.validationSubset()) : validationSamples;

@@ -2,7 +2,9 @@ package org.inkmath.recognizer.train;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.Consumer;
 import org.inkmath.recognizer.model.ModelConfig;
 
@@ -223,9 +225,14 @@ public record TrainingConfig(
         }
     }
 
+    /** Reads {@link #toJson}'s form; a configuration saved before symbol swaps existed reads no swaps. */
     public static TrainingConfig fromJson(String json) {
         try {
-            return JSON.readValue(json, TrainingConfig.class);
+            JsonNode tree = JSON.readTree(json);
+            if (tree != null && tree.get("augmentation") instanceof ObjectNode aug && !aug.has("symbolSwap")) {
+                aug.put("symbolSwap", 0.0);
+            }
+            return JSON.treeToValue(tree, TrainingConfig.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("bad training configuration: " + e.getOriginalMessage(), e);
         }
