@@ -209,7 +209,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (!crohme.check(err)) {
             return InkMath.EXIT_ERROR;
         }
-        if (resume == null && (Files.exists(runDir.resolve("checkpoint")) || Files.exists(runDir.resolve("checkpoint.old")))) {
+        if (resume == null && preview == null && (Files.exists(runDir.resolve("checkpoint")) || Files.exists(runDir.resolve("checkpoint.old")))) {
             err.println("inkmath: " + runDir + " already holds a training run (checkpoint/); continue it with --resume "
                     + runDir + " or give another --out");
             return InkMath.EXIT_ERROR;
