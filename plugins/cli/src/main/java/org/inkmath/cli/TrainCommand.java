@@ -20,7 +20,6 @@ import org.inkmath.recognizer.train.Augmentation;
 import org.inkmath.recognizer.train.AugmentationPreview;
 import org.inkmath.recognizer.train.Sample;
 import org.inkmath.recognizer.train.SamplePreparer;
-import org.inkmath.recognizer.train.SymbolBank;
 import org.inkmath.recognizer.train.Trainer;
 import org.inkmath.recognizer.train.TrainingConfig;
 import org.inkmath.recognizer.train.TrainingListener;
@@ -239,8 +238,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         double scale = config.model().inputScale();
         SamplePreparer plain = new SamplePreparer(RasterStyle.crohme(), Augmentation.none(), scale);
-        SamplePreparer augmented = new SamplePreparer(RasterStyle.crohme(), config.augmentation(), scale,
-                config.augmentation().symbolSwap() > 0 ? SymbolBank.of(train) : SymbolBank.empty());
+        SamplePreparer augmented = SamplePreparer.forTraining(RasterStyle.crohme(), config.augmentation(), scale, train);
         AugmentationPreview.write(shown, plain, augmented, config.seed(), 4, preview);
         out.println("preview: " + preview);
         return 0;

@@ -92,10 +92,9 @@ public final class AugmentationPreview {
 
     /** The picture's ink 255 on 0 becomes dark gray on white. */
     private static void paste(BufferedImage img, GrayImage cell, int x0, int y0) {
-        BufferedImage src = cell.toBufferedImage();
         for (int y = 0; y < cell.height(); y++) {
             for (int x = 0; x < cell.width(); x++) {
-                int v = 255 - (src.getRaster().getSample(x, y, 0) * 215 / 255);
+                int v = 255 - (cell.get(x, y) * 215 / 255);
                 img.setRGB(x0 + x, y0 + y, (v << 16) | (v << 8) | v);
             }
         }

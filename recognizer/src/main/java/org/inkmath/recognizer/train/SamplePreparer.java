@@ -1,5 +1,6 @@
 package org.inkmath.recognizer.train;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.inkmath.recognizer.image.GrayImage;
 import org.inkmath.recognizer.image.ImageOps;
@@ -46,6 +47,16 @@ public final class SamplePreparer {
         this.augmentation = augmentation;
         this.inputScale = inputScale;
         this.symbols = symbols;
+    }
+
+    /**
+     * The preparer of a run's training samples: swaps draw from a {@link SymbolBank} of
+     * {@code train} when the augmentation asks for swaps (building the bank is skipped otherwise).
+     */
+    public static SamplePreparer forTraining(RasterStyle style, Augmentation augmentation, double inputScale,
+                                             List<Sample> train) {
+        return new SamplePreparer(style, augmentation, inputScale,
+                augmentation.symbolSwap() > 0 ? SymbolBank.of(train) : SymbolBank.empty());
     }
 
     /** One sample's random choices; {@code swapSeed} seeds its symbol swaps. */

@@ -108,10 +108,8 @@ public final class Trainer implements AutoCloseable {
         this.optimizer = new SgdOptimizer(model, config.momentum(), config.weightDecay());
         double inputScale = model.config().inputScale();
         this.pipeline = new DataPipeline(train, model.vocabulary(),
-                new SamplePreparer(RasterStyle.crohme(), config.augmentation(), inputScale,
-                        config.augmentation().symbolSwap() > 0 ? SymbolBank.of(train) : SymbolBank.empty()),
-                config.batchRules(),
-                config.seed(), true);
+                SamplePreparer.forTraining(RasterStyle.crohme(), config.augmentation(), inputScale, train),
+                config.batchRules(), config.seed(), true);
         List<Sample> valid = config.validationSubset() > 0 && validationSamples.size() > config.validationSubset()
                 ? validationSamples.subList(0, config.validationSubset()) : validationSamples;
         this.validation = new Validation(valid, model.vocabulary(), config.batchRules(), inputScale);
