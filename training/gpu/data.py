@@ -108,10 +108,20 @@ class Pack:
             self.valid = Split(z, "valid", "valid_pixels", packed=False)
 
 
-def plan_batches(sizes, max_images, max_pixels, shuffle_rng=None):
-    """Indices sorted by area (then index), cut greedily into batches under the limits
-    (the Java DataPipeline.plan); the order of the batches shuffled when a generator is given."""
-    order = sorted(range(len(sizes)), key=lambda i: (sizes[i][0] * sizes[i][1], i))
+HEIGHT_BAND = 8  # rows of height that count as one band (Java BatchRules.Packing.HEIGHT_BAND)
+
+
+def plan_batches(sizes, max_images, max_pixels, shuffle_rng=None, packing="area"):
+    """Indices sorted by the packing (then index), cut greedily into batches under the limits
+    (the Java BatchRules.cut): "area" as the published recipe, "height" by bands of HEIGHT_BAND
+    rows of height, then width (far fewer padded pixels); the order of the batches shuffled when a
+    generator is given."""
+    if packing == "area":
+        order = sorted(range(len(sizes)), key=lambda i: (sizes[i][0] * sizes[i][1], i))
+    elif packing == "height":
+        order = sorted(range(len(sizes)), key=lambda i: (sizes[i][0] // HEIGHT_BAND, sizes[i][1], i))
+    else:
+        raise ValueError(f"packing must be area or height, not {packing!r}")
     batches, current, h, w = [], [], 0, 0
     for i in order:
         nh, nw = max(h, sizes[i][0]), max(w, sizes[i][1])
@@ -139,7 +149,7 @@ class TrainEpoch:
     model's input scale, the size it then has fitted into the model's range, and batches planned on
     those sizes."""
 
-    def __init__(self, split, epoch, seed, scale_range, max_images, max_pixels, input_scale=1.0):
+    def __init__(self, split, epoch, seed, scale_range, max_images, max_pixels, input_scale=1.0, packing="area"):
         rng = np.random.default_rng([seed, epoch])
         n = len(split)
         lo, hi = scale_range
@@ -148,7 +158,7 @@ class TrainEpoch:
         for i in range(n):
             self.sizes.append(scaled_size(split.shapes[i], float(self.scales[i]) * input_scale))
         self.split = split
-        self.batches = plan_batches(self.sizes, max_images, max_pixels, rng)
+        self.batches = plan_batches(self.sizes, max_images, max_pixels, rng, packing)
 
     def __len__(self):
         return len(self.batches)

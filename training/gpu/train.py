@@ -52,6 +52,8 @@ def parse_args(argv):
     p.add_argument("--steps", type=int, default=0, help="stop after this many steps in all; 0 none")
     p.add_argument("--batch", type=int, default=8, help="images per batch at most (the recipe: 8)")
     p.add_argument("--batch-pixels", type=int, default=0, help="padded pixels per batch; 0: 320000 x batch / 8")
+    p.add_argument("--packing", choices=["area", "height"], default="area",
+                   help="order in which images fill batches: area (the recipe) or height bands, then width (less padding)")
     p.add_argument("--lr", type=float, default=0, help="learning rate; 0: 0.08 x batch / 32 (the published run: 4 GPUs x 8 images at 0.08)")
     p.add_argument("--warmup-steps", type=int, default=-1,
                    help="linear warm-up of the rate; -1: none at batch 8, else 300 steps")
@@ -298,7 +300,8 @@ def main(argv=None):
     slowest_step = 0.0
     try:
         while epoch < args.epochs and stop == "finished":
-            plan = data.TrainEpoch(pack.train, epoch, args.seed, scales, batch, max_pixels, model.config.inputScale)
+            plan = data.TrainEpoch(pack.train, epoch, args.seed, scales, batch, max_pixels, model.config.inputScale,
+                                   args.packing)
             loader = torch.utils.data.DataLoader(plan, batch_size=None, shuffle=False, num_workers=workers,
                                                  persistent_workers=False)
             seen, epoch_start = 0, time.time()

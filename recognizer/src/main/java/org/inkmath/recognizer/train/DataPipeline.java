@@ -2,7 +2,6 @@ package org.inkmath.recognizer.train;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -13,9 +12,9 @@ import org.inkmath.recognizer.image.RasterStyle;
 
 /**
  * Samples to batches, one epoch at a time, reproducibly. For epoch e, each sample i gets its own
- * augmentation draws from (seed, e, i); the samples are sorted by the area of their prepared
- * image and cut greedily into batches under {@link BatchRules} (comer.md: at most 8 images and
- * 320,000 padded pixels); the order of the batches is shuffled with (seed, e) when asked. Sizes
+ * augmentation draws from (seed, e, i); the samples are sorted by the size of their prepared
+ * image and cut greedily into batches under {@link BatchRules} (comer.md: by area, at most 8
+ * images and 320,000 padded pixels); the order of the batches is shuffled with (seed, e) when asked. Sizes
  * are planned without drawing ({@link SamplePreparer#predictSize}); when the drawn images turn out
  * a pixel larger and break a limit, the batch is split, so every batch keeps the rules.
  * Example:
@@ -72,34 +71,11 @@ public final class DataPipeline {
 
     /** The batches of an epoch as lists of sample indices, before drawing. */
     public List<List<Integer>> plan(int epoch) {
-        int n = samples.size();
-        int[][] size = new int[n][];
-        for (int i = 0; i < n; i++) {
-            size[i] = preparer.predictSize(samples.get(i), draw(epoch, i));
+        List<int[]> sizes = new ArrayList<>(samples.size());
+        for (int i = 0; i < samples.size(); i++) {
+            sizes.add(preparer.predictSize(samples.get(i), draw(epoch, i)));
         }
-        List<Integer> order = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.comparingLong((Integer i) -> (long) size[i][0] * size[i][1]).thenComparingInt(i -> i));
-        List<List<Integer>> batches = new ArrayList<>();
-        List<Integer> current = new ArrayList<>();
-        int h = 0, w = 0;
-        for (int i : order) {
-            int nh = Math.max(h, size[i][0]), nw = Math.max(w, size[i][1]);
-            if (!current.isEmpty() && !rules.allows(current.size() + 1, nh, nw)) {
-                batches.add(List.copyOf(current));
-                current.clear();
-                nh = size[i][0];
-                nw = size[i][1];
-            }
-            current.add(i);
-            h = nh;
-            w = nw;
-        }
-        if (!current.isEmpty()) {
-            batches.add(List.copyOf(current));
-        }
+        List<List<Integer>> batches = new ArrayList<>(rules.cut(sizes));
         if (shuffleBatches) {
             Collections.shuffle(batches, new Random(seed * 31 + epoch));
         }

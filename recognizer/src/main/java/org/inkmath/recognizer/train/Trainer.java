@@ -156,8 +156,9 @@ public final class Trainer implements AutoCloseable {
 
     /**
      * Continues the run saved in {@code runDirectory}'s checkpoint (weights, optimiser, schedule,
-     * data position, log); {@code limits} may change how long it goes on (epochs, step limit) and
-     * the thread count, nothing else.
+     * data position, log); {@code limits} may change how long it goes on (epochs, step limit), the
+     * thread count and the batch packing (the epoch in progress is then planned anew and continues
+     * at its batch position), nothing else.
      */
     public static Trainer resume(Path runDirectory, List<Sample> train, List<Sample> validation,
                                  UnaryOperator<TrainingConfig> limits) throws IOException {
@@ -165,8 +166,9 @@ public final class Trainer implements AutoCloseable {
         Checkpoint.State state = Checkpoint.readState(checkpoint);
         TrainingConfig saved = Checkpoint.readConfig(checkpoint);
         TrainingConfig config = limits.apply(saved);
-        if (!config.withEpochs(saved.epochs()).withMaxSteps(saved.maxSteps()).withThreads(saved.threads()).equals(saved)) {
-            throw new IllegalArgumentException("a resumed run may change only its epochs, step limit and threads");
+        if (!config.withEpochs(saved.epochs()).withMaxSteps(saved.maxSteps()).withThreads(saved.threads())
+                .withPacking(saved.batchPacking()).equals(saved)) {
+            throw new IllegalArgumentException("a resumed run may change only its epochs, step limit, threads and batch packing");
         }
         TrainingLog log = Checkpoint.readLog(checkpoint);
         ComerModel model = Checkpoint.readModel(checkpoint);
@@ -236,6 +238,7 @@ public final class Trainer implements AutoCloseable {
         outer:
         while (epoch < config.epochs()) {
             List<List<Integer>> plan = pipeline.plan(epoch);
+            position = Math.min(position, plan.size()); // a resume with another packing may plan fewer batches
             listener.epochStarted(epoch, position, plan.size());
             ConcurrentLinkedQueue<Boolean> endsPlanned = new ConcurrentLinkedQueue<>();
             try (BatchLoader loader = new BatchLoader(batchesFrom(plan, epoch, position, endsPlanned), 4)) {

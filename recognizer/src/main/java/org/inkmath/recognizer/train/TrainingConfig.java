@@ -33,6 +33,8 @@ import org.inkmath.recognizer.model.ModelConfig;
  * @param maxDecodeLength    token limit of greedy validation decoding
  * @param batchImages        images per batch at most
  * @param batchPixels        padded pixels per batch at most
+ * @param batchPacking       the order in which images are laid into batches (the published one
+ *                           is by area; by height bands pads far less, so an epoch costs less)
  * @param bidirectional      train on right-to-left targets too
  * @param augmentation       training picture variation
  * @param epochs             stop after this many epochs
@@ -55,6 +57,7 @@ public record TrainingConfig(
         int maxDecodeLength,
         int batchImages,
         long batchPixels,
+        BatchRules.Packing batchPacking,
         boolean bidirectional,
         Augmentation augmentation,
         int epochs,
@@ -69,8 +72,8 @@ public record TrainingConfig(
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public TrainingConfig {
-        if (model == null || augmentation == null) {
-            throw new IllegalArgumentException("a training configuration needs a model configuration and an augmentation");
+        if (model == null || augmentation == null || batchPacking == null) {
+            throw new IllegalArgumentException("a training configuration needs a model configuration, an augmentation and a batch packing");
         }
         if (!(learningRate > 0) || !(momentum >= 0 && momentum < 1) || !(weightDecay >= 0)) {
             throw new IllegalArgumentException("need learning rate > 0, momentum in [0, 1), weight decay >= 0: "
@@ -83,7 +86,7 @@ public record TrainingConfig(
         if (validateEvery < 0 || validationSubset < 0 || maxDecodeLength < 1) {
             throw new IllegalArgumentException("validate-every and validation subset must be >= 0, decode length >= 1");
         }
-        new BatchRules(batchImages, batchPixels); // checks the limits
+        new BatchRules(batchImages, batchPixels, batchPacking); // checks the limits
         if (!(clipNorm >= 0)) {
             throw new IllegalArgumentException("the gradient clipping norm must be >= 0 (0: off): " + clipNorm);
         }
@@ -95,12 +98,12 @@ public record TrainingConfig(
 
     /** The published recipe for the given network, seed 42, 300 epochs. */
     public static TrainingConfig comer(ModelConfig model) {
-        return new TrainingConfig(model, 42, 0.02, 0.9, 1e-4, 0.25, 20, 2, 0, 200, 8, 320_000, true,
+        return new TrainingConfig(model, 42, 0.02, 0.9, 1e-4, 0.25, 20, 2, 0, 200, 8, 320_000, BatchRules.Packing.AREA, true,
                 Augmentation.comer(), 300, 0, 0, 10.0);
     }
 
     public BatchRules batchRules() {
-        return new BatchRules(batchImages, batchPixels);
+        return new BatchRules(batchImages, batchPixels, batchPacking);
     }
 
     public TrainingConfig withSeed(long s) {
@@ -137,6 +140,10 @@ public record TrainingConfig(
         });
     }
 
+    public TrainingConfig withPacking(BatchRules.Packing p) {
+        return with(b -> b.batchPacking = p);
+    }
+
     public TrainingConfig withTargets(boolean bothDirections) {
         return with(b -> b.bidirectional = bothDirections);
     }
@@ -171,7 +178,7 @@ public record TrainingConfig(
         change.accept(f);
         return new TrainingConfig(f.model, f.seed, f.learningRate, f.momentum, f.weightDecay, f.plateauFactor,
                 f.plateauEpochs, f.validateEvery, f.validationSubset, f.maxDecodeLength, f.batchImages, f.batchPixels,
-                f.bidirectional, f.augmentation, f.epochs, f.maxSteps, f.threads, f.clipNorm);
+                f.batchPacking, f.bidirectional, f.augmentation, f.epochs, f.maxSteps, f.threads, f.clipNorm);
     }
 
     /** The fields as variables, for {@link #with}. */
@@ -188,6 +195,7 @@ public record TrainingConfig(
         int maxDecodeLength;
         int batchImages;
         long batchPixels;
+        BatchRules.Packing batchPacking;
         boolean bidirectional;
         Augmentation augmentation;
         int epochs;
@@ -208,6 +216,7 @@ public record TrainingConfig(
             maxDecodeLength = c.maxDecodeLength;
             batchImages = c.batchImages;
             batchPixels = c.batchPixels;
+            batchPacking = c.batchPacking;
             bidirectional = c.bidirectional;
             augmentation = c.augmentation;
             epochs = c.epochs;
@@ -225,12 +234,18 @@ public record TrainingConfig(
         }
     }
 
-    /** Reads {@link #toJson}'s form; a configuration saved before symbol swaps existed reads no swaps. */
+    /**
+     * Reads {@link #toJson}'s form. Configurations saved before a field existed read what those
+     * runs did: no symbol swaps, batches packed by area.
+     */
     public static TrainingConfig fromJson(String json) {
         try {
             JsonNode tree = JSON.readTree(json);
             if (tree != null && tree.get("augmentation") instanceof ObjectNode aug && !aug.has("symbolSwap")) {
                 aug.put("symbolSwap", 0.0);
+            }
+            if (tree instanceof ObjectNode fields && !fields.has("batchPacking")) {
+                fields.put("batchPacking", BatchRules.Packing.AREA.name());
             }
             return JSON.treeToValue(tree, TrainingConfig.class);
         } catch (JsonProcessingException e) {

@@ -1,7 +1,6 @@
 package org.inkmath.recognizer.train;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -41,29 +40,11 @@ public final class Validation {
                 throw new IllegalArgumentException(s.name() + ": " + e.getMessage(), e);
             }
         }
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < images.size(); i++) {
-            order.add(i);
+        List<int[]> sizes = new ArrayList<>(images.size());
+        for (GrayImage g : images) {
+            sizes.add(new int[] {g.height(), g.width()});
         }
-        order.sort(Comparator.comparingLong((Integer i) -> (long) images.get(i).height() * images.get(i).width())
-                .thenComparingInt(i -> i));
-        List<Integer> current = new ArrayList<>();
-        int h = 0, w = 0;
-        for (int i : order) {
-            int nh = Math.max(h, images.get(i).height()), nw = Math.max(w, images.get(i).width());
-            if (!current.isEmpty() && !rules.allows(current.size() + 1, nh, nw)) {
-                batches.add(List.copyOf(current));
-                current.clear();
-                nh = images.get(i).height();
-                nw = images.get(i).width();
-            }
-            current.add(i);
-            h = nh;
-            w = nw;
-        }
-        if (!current.isEmpty()) {
-            batches.add(List.copyOf(current));
-        }
+        batches.addAll(rules.cut(sizes));
     }
 
     public int size() {

@@ -296,6 +296,18 @@ class TrainerTest {
     }
 
     @Test
+    void aResumeMayRepackItsBatches() throws Exception {
+        Path out = temp.resolve("run");
+        runFresh(TinyRuns.tinyConfig().withMaxSteps(1), out);
+        try (Trainer t = Trainer.resume(out, TinyRuns.samples(6), TinyRuns.samples(2),
+                c -> c.withMaxSteps(2).withPacking(BatchRules.Packing.HEIGHT))) {
+            assertEquals(2, t.run(new Trainer.Session(0, 0), QUIET, () -> false).step());
+        }
+        assertEquals(BatchRules.Packing.HEIGHT, Checkpoint.readConfig(Checkpoint.find(out)).batchPacking(),
+                "the run keeps the new packing");
+    }
+
+    @Test
     void stepsAndValidationsLeaveNothingOnTheModelManager() throws Exception {
         // memory stays flat over a long run only if a step leaves no arrays behind
         java.util.Map<Long, Integer> arraysAtStep = new java.util.HashMap<>();
