@@ -77,7 +77,7 @@ class GpuDryRunTest {
         PythonTorch.Run resumed = python.run(240, "train.py", "--pack", pack.toString(), "--out", run.toString(),
                 "--resume", run.resolve("last.safetensors").toString(), "--batch", "4", "--epochs", "3",
                 "--validate-every", "0", "--minutes", "3", "--device", "cpu", "--threads", "2",
-                "--weights-dtype", "F16");
+                "--weights-dtype", "F16", "--packing", "height");
         assertEquals(0, resumed.exitCode(), "train.py --resume failed:\n" + resumed.output());
         JsonNode after = JSON.readTree(run.resolve("summary.json").toFile());
         assertEquals(3, after.get("epoch").asInt(), resumed.output());
