@@ -3,6 +3,7 @@ package org.inkmath.eval.report;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -82,6 +83,56 @@ public record ReportComparison(EvaluationReport a, EvaluationReport b, List<Metr
         return new ReportComparison(a, b, deltas, onlyA, onlyB, both, onlyInA, inB.size());
     }
 
+    /** How many expressions both reports hold, so were compared. */
+    public int compared() {
+        return a.expressions().size() - onlyInA;
+    }
+
+    /**
+     * The exact McNemar test of "A and B read equally well": under it, each expression that only
+     * one of them gets right is A's or B's with even odds, so the split of those disagreements is
+     * binomial(n, 1/2). Returns the two-sided p-value (1 when they never disagree): how often a
+     * split at least this uneven arises by chance.
+     */
+    public double mcNemarP() {
+        int n = onlyARight.size() + onlyBRight.size();
+        int k = Math.min(onlyARight.size(), onlyBRight.size());
+        if (n == 0) {
+            return 1;
+        }
+        double logP = n * Math.log(0.5); // P(X = 0), then P(X = i + 1) = P(X = i) (n - i) / (i + 1)
+        double tail = 0;
+        for (int i = 0; i <= k; i++) {
+            tail += Math.exp(logP);
+            logP += Math.log(n - i) - Math.log(i + 1);
+        }
+        return Math.min(1, 2 * tail);
+    }
+
+    /**
+     * The 95% interval of the exact-rate difference B − A in points, from the paired
+     * disagreements (normal approximation): {@code {low, high}}.
+     */
+    public double[] exactRateInterval() {
+        double n = Math.max(1, compared());
+        double onlyA = onlyARight.size() / n, onlyB = onlyBRight.size() / n;
+        double d = onlyB - onlyA;
+        double half = 1.96 * Math.sqrt(Math.max(0, (onlyA + onlyB - d * d) / n));
+        return new double[] {100 * (d - half), 100 * (d + half)};
+    }
+
+    /** The significance sentence shared by both formats (the interval is centred on the difference). */
+    static String significance(ReportComparison c) {
+        double[] ci = c.exactRateInterval();
+        int n = c.onlyARight().size() + c.onlyBRight().size();
+        double p = c.mcNemarP();
+        return String.format(Locale.ROOT, "Exact-match difference B − A on the %s expressions compared: %s points,"
+                        + " 95%% interval %s to %s; exact McNemar test on the %s they disagree on: p = %s (%s).",
+                Text.count(c.compared()), Text.delta((ci[0] + ci[1]) / 2), Text.delta(ci[0]), Text.delta(ci[1]),
+                Text.count(n), p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p),
+                p < 0.05 ? "unlikely to be chance" : "could well be chance: the two read about equally well");
+    }
+
     /** The comparison as Markdown: the deltas table, then both lists of disagreements. */
     public static String markdown(ReportComparison c, int maxListed) {
         StringBuilder out = new StringBuilder();
@@ -99,7 +150,7 @@ public record ReportComparison(EvaluationReport a, EvaluationReport b, List<Metr
             out.append(" Not compared: ").append(Text.count(c.onlyInA())).append(" expressions only in A, ")
                     .append(Text.count(c.onlyInB())).append(" only in B.");
         }
-        out.append('\n');
+        out.append("\n\n").append(significance(c)).append('\n');
         differences(out, "Right in A, wrong in B", c.onlyARight(), maxListed);
         differences(out, "Right in B, wrong in A", c.onlyBRight(), maxListed);
         return out.toString();
@@ -119,7 +170,8 @@ public record ReportComparison(EvaluationReport a, EvaluationReport b, List<Metr
         }
         out.append("</table>\n<p>Both right: ").append(Text.count(c.bothRight())).append("; only A right: ")
                 .append(Text.count(c.onlyARight().size())).append("; only B right: ")
-                .append(Text.count(c.onlyBRight().size())).append(".</p>\n");
+                .append(Text.count(c.onlyBRight().size())).append(".</p>\n<p>")
+                .append(Text.html(significance(c))).append("</p>\n");
         htmlDifferences(out, "Right in A, wrong in B", c.onlyARight(), maxListed);
         htmlDifferences(out, "Right in B, wrong in A", c.onlyBRight(), maxListed);
         out.append("</body>\n</html>\n");

@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -165,6 +167,34 @@ class ReportWritersTest {
         String html = ReportComparison.html(c, 10);
         parseXml(html);
         assertTrue(html.contains("<td>e3</td>"), html);
+    }
+
+    @Test
+    void comparisonSaysWhetherTheDifferenceCouldBeChance() {
+        // 30 expressions: 8 only A reads, 1 only B reads, 10 both, 11 neither
+        List<String> a = new ArrayList<>(), b = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String name = "e" + i;
+            boolean aRight = i < 18, bRight = i >= 8 && i < 19;
+            a.addAll(List.of(name, "x", aRight ? "x" : "y"));
+            b.addAll(List.of(name, "x", bRight ? "x" : "y"));
+        }
+        ReportComparison c = ReportComparison.of(Reports.run(a.toArray(String[]::new)), Reports.run(b.toArray(String[]::new)));
+        assertEquals(8, c.onlyARight().size());
+        assertEquals(1, c.onlyBRight().size());
+        assertEquals(30, c.compared());
+        // two-sided: 2 P(X <= 1), X ~ binomial(9, 1/2) = 2 (1 + 9) / 512
+        assertEquals(20.0 / 512, c.mcNemarP(), 1e-12);
+        double[] ci = c.exactRateInterval();
+        assertEquals(-41.07, ci[0], 0.01);
+        assertEquals(-5.60, ci[1], 0.01);
+        String md = ReportComparison.markdown(c, 10);
+        assertTrue(md.contains("-23.33 points, 95% interval -41.07 to -5.60"), md);
+        assertTrue(md.contains("p = 0.039 (unlikely to be chance)"), md);
+
+        ReportComparison same = ReportComparison.of(Reports.run("e1", "x", "x"), Reports.run("e1", "x", "x"));
+        assertEquals(1.0, same.mcNemarP());
+        assertTrue(ReportComparison.markdown(same, 10).contains("p = 1.000 (could well be chance"));
     }
 
     /** A strict XML parse, with DTDs and external entities off: the page is XHTML-clean. */
