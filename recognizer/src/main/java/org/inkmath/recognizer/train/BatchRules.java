@@ -60,6 +60,20 @@ public record BatchRules(int maxImages, long maxPixels, Packing packing) {
         return count <= maxImages && (long) count * height * width <= maxPixels;
     }
 
+    /** Pixels of these batches once each is padded to its tallest and widest image. */
+    public static long paddedPixels(List<int[]> sizes, List<List<Integer>> batches) {
+        long sum = 0;
+        for (List<Integer> b : batches) {
+            int h = 0, w = 0;
+            for (int i : b) {
+                h = Math.max(h, sizes.get(i)[0]);
+                w = Math.max(w, sizes.get(i)[1]);
+            }
+            sum += (long) b.size() * h * w;
+        }
+        return sum;
+    }
+
     /**
      * Indices of images of the given sizes ({@code {height, width}} each) in batches: sorted by the
      * packing (ties by index, so the cut is reproducible), then cut greedily under the limits. An

@@ -39,17 +39,8 @@ class BatchPackingBenchmarkTest {
         System.out.printf("%,d training expressions, %,d image pixels%n", samples.size(), image);
         for (BatchRules.Packing p : BatchRules.Packing.values()) {
             List<List<Integer>> batches = BatchRules.comer().withPacking(p).cut(sizes);
-            long padded = 0;
-            int images = 0;
-            for (List<Integer> b : batches) {
-                int h = 0, w = 0;
-                for (int i : b) {
-                    h = Math.max(h, sizes.get(i)[0]);
-                    w = Math.max(w, sizes.get(i)[1]);
-                }
-                padded += (long) b.size() * h * w;
-                images += b.size();
-            }
+            long padded = BatchRules.paddedPixels(sizes, batches);
+            int images = batches.stream().mapToInt(List::size).sum();
             assertEquals(samples.size(), images);
             System.out.printf("%-6s %,6d batches  %.2f images a batch  %,d padded pixels  %.1f%% of them image%n",
                     p, batches.size(), images / (double) batches.size(), padded, 100.0 * image / padded);

@@ -22,19 +22,6 @@ class BatchRulesTest {
         return out;
     }
 
-    static long padded(List<int[]> sizes, List<List<Integer>> batches) {
-        long sum = 0;
-        for (List<Integer> b : batches) {
-            int h = 0, w = 0;
-            for (int i : b) {
-                h = Math.max(h, sizes.get(i)[0]);
-                w = Math.max(w, sizes.get(i)[1]);
-            }
-            sum += (long) b.size() * h * w;
-        }
-        return sum;
-    }
-
     @Test
     void everyPackingKeepsTheLimitsAndTakesEachImageOnce() {
         List<int[]> sizes = sizes(500);
@@ -44,7 +31,7 @@ class BatchRulesTest {
             List<List<Integer>> batches = rules.cut(sizes);
             boolean[] seen = new boolean[sizes.size()];
             for (List<Integer> b : batches) {
-                assertTrue(b.size() == 1 || padded(sizes, List.of(b)) <= 320_000, p + ": " + b);
+                assertTrue(b.size() == 1 || BatchRules.paddedPixels(sizes, List.of(b)) <= 320_000, p + ": " + b);
                 assertTrue(b.size() <= 8, p + ": " + b);
                 for (int i : b) {
                     assertTrue(!seen[i], p + ": image " + i + " twice");
@@ -64,11 +51,17 @@ class BatchRulesTest {
         long real = sizes.stream().mapToLong(s -> (long) s[0] * s[1]).sum();
         List<List<Integer>> byArea = BatchRules.comer().cut(sizes);
         List<List<Integer>> byHeight = BatchRules.comer().withPacking(BatchRules.Packing.HEIGHT).cut(sizes);
-        double areaShare = real / (double) padded(sizes, byArea);
-        double heightShare = real / (double) padded(sizes, byHeight);
+        double areaShare = real / (double) BatchRules.paddedPixels(sizes, byArea);
+        double heightShare = real / (double) BatchRules.paddedPixels(sizes, byHeight);
         assertTrue(heightShare > 0.9, "height bands: " + heightShare + " of the padded pixels are image");
         assertTrue(heightShare > areaShare + 0.1, "by area " + areaShare + ", by height " + heightShare);
         assertTrue(byHeight.size() < byArea.size(), byHeight.size() + " batches by height, " + byArea.size() + " by area");
+    }
+
+    @Test
+    void paddedPixelsCountEachBatchAtItsTallestAndWidest() {
+        List<int[]> sizes = List.of(new int[] {10, 20}, new int[] {5, 30}, new int[] {7, 7});
+        assertEquals(2 * 10 * 30 + 7 * 7, BatchRules.paddedPixels(sizes, List.of(List.of(0, 1), List.of(2))));
     }
 
     @Test
