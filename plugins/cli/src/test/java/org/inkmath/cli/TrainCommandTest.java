@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.inkmath.latex.CaptionFile;
 import org.inkmath.latex.TokenSequence;
 import org.inkmath.recognizer.model.ModelConfig;
+import org.inkmath.recognizer.train.BatchRules;
 import org.inkmath.recognizer.train.Checkpoint;
 import org.inkmath.recognizer.train.TrainingLog;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,13 @@ class TrainCommandTest {
         assertEquals(0.002, Checkpoint.readState(out.resolve("checkpoint")).schedule().learningRate(), 1e-12);
         assertEquals(0.01, Checkpoint.readConfig(out.resolve("checkpoint")).learningRate(), "the run's starting rate");
         assertFalse(slower.out().contains("the last epochs' weights"), "one epoch: nothing to average yet");
+        assertEquals(BatchRules.Packing.AREA, Checkpoint.readConfig(out.resolve("checkpoint")).batchPacking());
+
+        // and the packing: the run keeps the new one
+        CliRun.Result repacked = CliRun.once("train", "--crohme", crohme.toString(), "--resume", out.toString(),
+                "--steps", "6", "--packing", "height");
+        assertEquals(0, repacked.exitCode(), repacked.err());
+        assertEquals(BatchRules.Packing.HEIGHT, Checkpoint.readConfig(out.resolve("checkpoint")).batchPacking());
 
         CliRun.Result twoEpochs = CliRun.once("train", "--crohme", crohme.toString(), "--resume", out.toString(),
                 "--steps", "7");
@@ -154,6 +162,9 @@ class TrainCommandTest {
 
         assertEquals(2, CliRun.once("train", "--directions", "up").exitCode());
         assertEquals(2, CliRun.once("train", "--augmentation", "blur").exitCode());
+        CliRun.Result badPacking = CliRun.once("train", "--packing", "tight");
+        assertEquals(2, badPacking.exitCode());
+        assertTrue(badPacking.err().contains("--packing must be area or height, not 'tight'"), badPacking.err());
         assertEquals(2, CliRun.once("train", "--steps", "0").exitCode());
         assertEquals(2, CliRun.once("train", "--lr", "fast").exitCode());
 
