@@ -88,6 +88,16 @@ public record ReportComparison(EvaluationReport a, EvaluationReport b, List<Metr
         return a.expressions().size() - onlyInA;
     }
 
+    /** How many compared expressions exactly one of the two gets right. */
+    public int disagreements() {
+        return onlyARight.size() + onlyBRight.size();
+    }
+
+    /** The paired difference of the exact rates, B − A, in points of the compared expressions. */
+    public double exactRateDifference() {
+        return 100.0 * (onlyBRight.size() - onlyARight.size()) / Math.max(1, compared());
+    }
+
     /**
      * The exact McNemar test of "A and B read equally well": under it, each expression that only
      * one of them gets right is A's or B's with even odds, so the split of those disagreements is
@@ -95,7 +105,7 @@ public record ReportComparison(EvaluationReport a, EvaluationReport b, List<Metr
      * split at least this uneven arises by chance.
      */
     public double mcNemarP() {
-        int n = onlyARight.size() + onlyBRight.size();
+        int n = disagreements();
         int k = Math.min(onlyARight.size(), onlyBRight.size());
         if (n == 0) {
             return 1;
@@ -115,21 +125,19 @@ public record ReportComparison(EvaluationReport a, EvaluationReport b, List<Metr
      */
     public double[] exactRateInterval() {
         double n = Math.max(1, compared());
-        double onlyA = onlyARight.size() / n, onlyB = onlyBRight.size() / n;
-        double d = onlyB - onlyA;
-        double half = 1.96 * Math.sqrt(Math.max(0, (onlyA + onlyB - d * d) / n));
+        double d = exactRateDifference() / 100;
+        double half = 1.96 * Math.sqrt(Math.max(0, (disagreements() / n - d * d) / n));
         return new double[] {100 * (d - half), 100 * (d + half)};
     }
 
-    /** The significance sentence shared by both formats (the interval is centred on the difference). */
+    /** The significance sentence shared by both formats. */
     static String significance(ReportComparison c) {
         double[] ci = c.exactRateInterval();
-        int n = c.onlyARight().size() + c.onlyBRight().size();
         double p = c.mcNemarP();
         return String.format(Locale.ROOT, "Exact-match difference B − A on the %s expressions compared: %s points,"
                         + " 95%% interval %s to %s; exact McNemar test on the %s they disagree on: p = %s (%s).",
-                Text.count(c.compared()), Text.delta((ci[0] + ci[1]) / 2), Text.delta(ci[0]), Text.delta(ci[1]),
-                Text.count(n), p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p),
+                Text.count(c.compared()), Text.delta(c.exactRateDifference()), Text.delta(ci[0]), Text.delta(ci[1]),
+                Text.count(c.disagreements()), p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p),
                 p < 0.05 ? "unlikely to be chance" : "could well be chance: the two read about equally well");
     }
 
