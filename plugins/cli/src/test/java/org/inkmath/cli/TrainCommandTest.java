@@ -5,16 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
-import org.inkmath.latex.CaptionFile;
-import org.inkmath.latex.TokenSequence;
 import org.inkmath.recognizer.model.ModelConfig;
 import org.inkmath.recognizer.train.BatchRules;
 import org.inkmath.recognizer.train.Checkpoint;
@@ -28,44 +22,13 @@ class TrainCommandTest {
     @TempDir
     Path dir;
 
-    /** A CROHME-shaped folder with 6 short training expressions and 3 validation images. */
-    private Path smallCrohme() throws IOException {
-        Path real = CrohmeTestData.folder("train/inkml", "2014/img");
-        Path small = dir.resolve("crohme");
-        Files.createDirectories(small.resolve("train/inkml/a"));
-        Files.createDirectories(small.resolve("2014/img"));
-        Map<String, TokenSequence> captions = CaptionFile.read(real.resolve("train/caption.txt"));
-        List<String> lines = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(real.resolve("train/inkml"))) {
-            for (Path f : s.filter(p -> p.toString().endsWith(".inkml")).sorted().toList()) {
-                String name = f.getFileName().toString().replace(".inkml", "");
-                TokenSequence c = captions.get(name);
-                if (c != null && c.size() <= 5) {
-                    Files.copy(f, small.resolve("train/inkml/a/" + f.getFileName()));
-                    lines.add(name + "\t" + String.join(" ", c.tokens()));
-                }
-                if (lines.size() == 6) {
-                    break;
-                }
-            }
-        }
-        Files.write(small.resolve("train/caption.txt"), lines, StandardCharsets.UTF_8);
-        List<String> valid = Files.readAllLines(real.resolve("2014/caption.txt"), StandardCharsets.UTF_8).subList(0, 3);
-        for (String line : valid) {
-            String name = line.substring(0, line.indexOf('\t'));
-            Files.copy(real.resolve("2014/img/" + name + ".png"), small.resolve("2014/img/" + name + ".png"));
-        }
-        Files.write(small.resolve("2014/caption.txt"), valid, StandardCharsets.UTF_8);
-        return small;
-    }
-
     private Path tinyModel() throws IOException {
         return Files.writeString(dir.resolve("tiny.json"), ModelConfig.tiny().toJson());
     }
 
     @Test
     void trainsStopsAtTheStepLimitAndResumes() throws IOException {
-        Path crohme = smallCrohme();
+        Path crohme = CrohmeTestData.small(dir);
         Path out = dir.resolve("run");
         CliRun.Result first = CliRun.once("train", "--crohme", crohme.toString(), "--preset", "tiny",
                 "--out", out.toString(), "--steps", "3", "--batch-images", "2", "--validate-every", "1",
@@ -133,7 +96,7 @@ class TrainCommandTest {
 
     @Test
     void aConfigurationWithASmallerInputScaleTrains() throws IOException {
-        Path crohme = smallCrohme();
+        Path crohme = CrohmeTestData.small(dir);
         Path config = Files.writeString(dir.resolve("half.json"), ModelConfig.tiny().withInputScale(0.5).toJson());
         Path out = dir.resolve("half");
         CliRun.Result run = CliRun.once("train", "--crohme", crohme.toString(), "--model-config", config.toString(),
@@ -181,7 +144,7 @@ class TrainCommandTest {
 
     @Test
     void previewDrawsTheAugmentationAndTrainsNothing() throws IOException {
-        Path crohme = smallCrohme();
+        Path crohme = CrohmeTestData.small(dir);
         Path png = dir.resolve("pictures/preview.png");
         CliRun.Result r = CliRun.once("train", "--crohme", crohme.toString(), "--augmentation", "swap",
                 "--preview", png.toString(), "--out", dir.resolve("run").toString());

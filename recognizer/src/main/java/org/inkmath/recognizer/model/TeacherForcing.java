@@ -71,12 +71,10 @@ public record TeacherForcing(int[][] inputs, int[][] outputs) {
      * are then NaN too).
      */
     public float backward(ComerModel model, NDManager m, ImageBatch images) {
-        NDList in = ComerModel.inputs(m, images);
-        in.add(ids(m, inputs));
         NDArray expected = ids(m, outputs);
         float loss;
         try (GradientCollector gc = TorchEngine.engine().newGradientCollector()) {
-            NDArray logits = model.network().forward(new ParameterStore(m, false), in, true).singletonOrThrow();
+            NDArray logits = trainingForward(model, m, images);
             NDArray l = loss(logits, expected);
             gc.backward(l);
             loss = l.getFloat();
@@ -84,6 +82,16 @@ public record TeacherForcing(int[][] inputs, int[][] outputs) {
         // closing the collector leaves gradient recording on for this thread
         JniUtils.setGradMode(false);
         return loss;
+    }
+
+    /**
+     * The forward pass in training mode (dropout on; BatchNorm normalises with the batch's
+     * statistics and moves its running statistics towards them): logits [rows, t, V] on {@code m}.
+     */
+    public NDArray trainingForward(ComerModel model, NDManager m, ImageBatch images) {
+        NDList in = ComerModel.inputs(m, images);
+        in.add(ids(m, inputs));
+        return model.network().forward(new ParameterStore(m, false), in, true).singletonOrThrow();
     }
 
     private static NDArray ids(NDManager m, int[][] rows) {
