@@ -22,13 +22,13 @@ class CoverageRefinerTest {
         arm.initialize(m, DataType.FLOAT32, new Shape(1));
         Map<String, Parameter> p = arm.referenceParameters();
         // conv: the cell itself plus half its right neighbour, bias -0.3
-        p.get("conv.weight").getArray().set(new float[] {0, 0, 0, 0, 1, 0.5f, 0, 0, 0});
-        p.get("conv.bias").getArray().set(new float[] {-0.3f});
-        p.get("proj.weight").getArray().set(new float[] {2f});
-        p.get("post_norm.bn.weight").getArray().set(new float[] {3f});
-        p.get("post_norm.bn.bias").getArray().set(new float[] {0.5f});
-        p.get("post_norm.bn.running_mean").getArray().set(new float[] {0.1f});
-        p.get("post_norm.bn.running_var").getArray().set(new float[] {4f});
+        TorchEngine.overwrite(p.get("conv.weight").getArray(), new float[] {0, 0, 0, 0, 1, 0.5f, 0, 0, 0});
+        TorchEngine.overwrite(p.get("conv.bias").getArray(), new float[] {-0.3f});
+        TorchEngine.overwrite(p.get("proj.weight").getArray(), new float[] {2f});
+        TorchEngine.overwrite(p.get("post_norm.bn.weight").getArray(), new float[] {3f});
+        TorchEngine.overwrite(p.get("post_norm.bn.bias").getArray(), new float[] {0.5f});
+        TorchEngine.overwrite(p.get("post_norm.bn.running_mean").getArray(), new float[] {0.1f});
+        TorchEngine.overwrite(p.get("post_norm.bn.running_var").getArray(), new float[] {4f});
         return arm;
     }
 
