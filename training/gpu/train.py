@@ -32,7 +32,9 @@ import comer  # noqa: E402
 import data  # noqa: E402
 import modelfile  # noqa: E402
 
-LOG_HEADER = "step,epoch,loss,lr,images_per_s,val_exprate,wall_s,val_within1,val_within2"
+# the Java trainer's columns; the mean_ ones (its validation of snapshot means) stay empty here
+LOG_HEADER = ("step,epoch,loss,lr,images_per_s,val_exprate,wall_s,val_within1,val_within2,"
+              "mean_exprate,mean_within1,mean_within2")
 SAVE_MARGIN_S = 20.0
 KEPT_EPOCHS = 5  # as the Java Trainer: enough to average the last few
 EPOCH_FILE = re.compile(r"epoch-(\d+)\.safetensors")
@@ -268,6 +270,7 @@ def main(argv=None):
                  "" if rate is None else f"{rate:.3f}", "" if val is None else f"{val[0]:.6f}",
                  f"{trained_s + time.time() - session_start:.1f}"]
         cells += ["", ""] if val is None else [f"{val[1]:.6f}", f"{val[2]:.6f}"]
+        cells += ["", "", ""]
         log.write(",".join(cells) + "\n")
 
     def save(name):

@@ -51,8 +51,9 @@ import picocli.CommandLine.Spec;
             "0.9, weight decay 1e-4, the rate times 0.25 after 20 epochs without a better validation",
             "expression rate, validation every 2 epochs, at most 8 images and 320,000",
             "padded pixels a batch, both decoding directions, scale augmentation.",
+            "Each validation also reads the mean of the snapshots since the previous one.",
             "Writes into --out: log.csv, curves.png, best.safetensors (the best",
-            "validated model), epochs/ and snaps/ (the weights after each of the last 5",
+            "validated model or mean), epochs/ and snaps/ (the weights after each of the last 5",
             "epochs and the last 24 checkpoints, to average with convert-model) and",
             "checkpoint/ (every --checkpoint-minutes and at the end).",
             "",
@@ -477,6 +478,21 @@ public final class TrainCommand implements Callable<Integer> {
             close();
             err.printf(Locale.ROOT, "epoch %d: validation expression rate %.2f%% (within 1 edit %.2f%%, 2 edits %.2f%%)%s%n",
                     epoch, 100 * score.expressionRate(), 100 * score.withinOneEdit(), 100 * score.withinTwoEdits(),
+                    best ? " (best so far, saved)" : "");
+        }
+
+        @Override
+        public void meanValidationStarted(int epoch, int weights, int images) {
+            close();
+            bar = new ProgressBar(err, "validation images (mean of " + weights + " snapshots)", images, mode);
+        }
+
+        @Override
+        public void meanValidated(int epoch, int weights, Validation.Score score, boolean best) {
+            close();
+            err.printf(Locale.ROOT, "epoch %d: the mean of the %d snapshots since the last validation: expression rate "
+                            + "%.2f%% (within 1 edit %.2f%%, 2 edits %.2f%%)%s%n", epoch, weights,
+                    100 * score.expressionRate(), 100 * score.withinOneEdit(), 100 * score.withinTwoEdits(),
                     best ? " (best so far, saved)" : "");
         }
 

@@ -62,6 +62,7 @@ public final class Trainer implements AutoCloseable {
     public static final String SNAPSHOTS_DIRECTORY = "snaps";
     /** Checkpoint snapshots kept: two hours at the default 5 minutes, 420 MB for compact. */
     public static final int KEPT_SNAPSHOTS = 24;
+    private static final String SNAPSHOT_PREFIX = "step-";
     /** Skipped (non-finite) steps in a row after which the run stops: the weights have diverged. */
     static final int MAX_SKIPPED_IN_A_ROW = 5;
 
@@ -329,15 +330,17 @@ public final class Trainer implements AutoCloseable {
     }
 
     /**
-     * Ends an epoch: validates when due. Returns false when a stop was asked for during the
-     * validation, which is then left out (the run saves and stops at once rather than after
-     * minutes of decoding; the next due validation takes place as usual).
+     * Ends an epoch: validates when due, the weights as they are and the mean of the weights saved
+     * since the last validation (its snapshots and these weights; at a constant learning rate
+     * the mean usually reads better than any one of them). Returns false when a stop was asked for
+     * during a validation, which is then left out (the run saves and stops at once rather than
+     * after minutes of decoding; the next due validation takes place as usual).
      */
     private boolean endEpoch(TrainingListener listener, BooleanSupplier stopRequested) throws IOException {
         int done = epoch + 1;
         epoch = done;
         position = 0;
-        saveEpochSnapshot(done);
+        Path epochWeights = saveEpochSnapshot(done);
         if (config.validateEvery() > 0 && done % config.validateEvery() == 0 && validation.size() > 0) {
             listener.validationStarted(done, validation.size());
             Optional<Validation.Score> measured = validation.score(model, config.maxDecodeLength(),
@@ -347,25 +350,69 @@ public final class Trainer implements AutoCloseable {
             }
             Validation.Score score = measured.get();
             // the best model is chosen on exact matches with the edit rates breaking ties (for
-            // epochs at 0% only they move); the learning rate follows exact matches alone, as the
-            // reference schedule did
+            // epochs at 0% only they move); the learning rate follows exact matches of the
+            // epoch's own weights alone, as the reference schedule did
             boolean best = log.isBest(score);
-            schedule = schedule.afterValidation(score.expressionRate(), config.plateauFactor(),
-                    Math.max(1, config.plateauEpochs() / config.validateEvery()));
-            log.add(TrainingLog.Row.validation(step, done, score, trainedSeconds));
             if (best) {
                 bestEpoch = done;
                 saveModel(out.resolve(BEST_MODEL_FILE));
             }
             listener.validated(done, score, best);
+            List<Path> window = weightsSinceLastValidation(epochWeights);
+            Optional<Validation.Score> mean = Optional.empty();
+            if (window.size() > 1) {
+                listener.meanValidationStarted(done, window.size(), validation.size());
+                try (ComerModel averaged = ComerModel.average(window)) {
+                    mean = validation.score(averaged, config.maxDecodeLength(), listener::validationImageDone,
+                            stopRequested);
+                    if (mean.isPresent()) {
+                        boolean meanBest = log.isBest(mean.get()) && mean.get().compareTo(score) > 0;
+                        if (meanBest) {
+                            bestEpoch = done;
+                            saveModel(averaged, out.resolve(BEST_MODEL_FILE));
+                        }
+                        listener.meanValidated(done, window.size(), mean.get(), meanBest);
+                    }
+                } catch (ModelFormatException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+            }
+            schedule = schedule.afterValidation(score.expressionRate(), config.plateauFactor(),
+                    Math.max(1, config.plateauEpochs() / config.validateEvery()));
+            log.add(TrainingLog.Row.validation(step, done, score, mean, trainedSeconds));
             writeReports();
+            return mean.isPresent() || window.size() < 2;
         }
         return true;
     }
 
-    /** Keeps the weights at the end of epoch {@code done}, dropping snapshots beyond the last {@link #KEPT_EPOCHS}. */
-    private void saveEpochSnapshot(int done) throws IOException {
-        saveNumbered(EPOCHS_DIRECTORY, "epoch-%03d", done, KEPT_EPOCHS);
+    /**
+     * The weights saved since the last validation, oldest first: the snapshots kept in
+     * {@link #SNAPSHOTS_DIRECTORY} (at most the last {@link #KEPT_SNAPSHOTS}) and, last,
+     * {@code current}, the weights now.
+     */
+    private List<Path> weightsSinceLastValidation(Path current) throws IOException {
+        Path folder = out.resolve(SNAPSHOTS_DIRECTORY);
+        long since = log.lastValidationStep();
+        List<Path> window = new java.util.ArrayList<>();
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                files.filter(f -> f.getFileName().toString().matches(SNAPSHOT_PREFIX + "\\d+\\.safetensors"))
+                        .filter(f -> numberOf(f, SNAPSHOT_PREFIX) > since && numberOf(f, SNAPSHOT_PREFIX) < step)
+                        .sorted(Comparator.comparingLong(f -> numberOf(f, SNAPSHOT_PREFIX)))
+                        .forEach(window::add);
+            }
+        }
+        window.add(current);
+        return window;
+    }
+
+    /**
+     * Keeps the weights at the end of epoch {@code done}, dropping snapshots beyond the last
+     * {@link #KEPT_EPOCHS}; returns the file.
+     */
+    private Path saveEpochSnapshot(int done) throws IOException {
+        return saveNumbered(EPOCHS_DIRECTORY, "epoch-%03d", done, KEPT_EPOCHS);
     }
 
     /**
@@ -392,8 +439,12 @@ public final class Trainer implements AutoCloseable {
 
     /** The weights in float32, written beside {@code target} first so a crash never leaves half a file. */
     private void saveModel(Path target) throws IOException {
+        saveModel(model, target);
+    }
+
+    private static void saveModel(ComerModel weights, Path target) throws IOException {
         Path temp = target.resolveSibling(target.getFileName() + ".tmp");
-        model.save(temp, WeightPrecision.FLOAT32);
+        weights.save(temp, WeightPrecision.FLOAT32);
         AtomicFiles.replace(temp, target);
     }
 
@@ -403,7 +454,7 @@ public final class Trainer implements AutoCloseable {
     }
 
     private void saveAll(TrainingListener listener) throws IOException {
-        Path weights = saveNumbered(SNAPSHOTS_DIRECTORY, "step-%07d", step, KEPT_SNAPSHOTS);
+        Path weights = saveNumbered(SNAPSHOTS_DIRECTORY, SNAPSHOT_PREFIX + "%07d", step, KEPT_SNAPSHOTS);
         Checkpoint.write(out, weights, optimizer,
                 new Checkpoint.State(step, epoch, position, schedule, bestEpoch, trainedSeconds), config, log);
         writeReports();

@@ -17,7 +17,8 @@ import javax.imageio.ImageIO;
 /**
  * A PNG of a run's curves, drawn with Java2D: left, the training loss per step (each step faint,
  * a moving average bold); right, per validated epoch the expression rate and the rates within one
- * and two edits. Example:
+ * and two edits, and, where the trainer validated one, the expression rate of the mean of the
+ * snapshots since the previous validation. Example:
  * {@code TrainingCurves.write(log.rows(), Path.of("run/curves.png"))}.
  */
 public final class TrainingCurves {
@@ -48,9 +49,11 @@ public final class TrainingCurves {
         List<double[]> exact = new ArrayList<>();
         List<double[]> withinOne = new ArrayList<>();
         List<double[]> withinTwo = new ArrayList<>();
+        List<double[]> meanExact = new ArrayList<>();
         for (TrainingLog.Row r : rows) {
             if (r.isValidation()) {
                 exact.add(new double[] {r.epoch(), 100 * r.validationRate()});
+                r.meanScore().ifPresent(m -> meanExact.add(new double[] {r.epoch(), 100 * m.expressionRate()}));
                 if (!Double.isNaN(r.withinOneEdit())) {
                     withinOne.add(new double[] {r.epoch(), 100 * r.withinOneEdit()});
                     withinTwo.add(new double[] {r.epoch(), 100 * r.withinTwoEdits()});
@@ -69,10 +72,14 @@ public final class TrainingCurves {
             panel(g, 0, "training loss", "step", List.of(
                     new Series("", loss, FAINT, 1f, false),
                     new Series("", movingAverage(loss, Math.max(1, loss.size() / 25)), BOLD, 2f, false)));
-            panel(g, PANEL_W, "validation (% of images)", "epoch", List.of(
+            List<Series> validation = new ArrayList<>(List.of(
                     new Series("within 2 edits", withinTwo, new Color(150, 190, 150), 1.5f, true),
                     new Series("within 1 edit", withinOne, new Color(60, 150, 60), 1.5f, true),
                     new Series("exact (expression rate)", exact, BOLD, 2f, true)));
+            if (!meanExact.isEmpty()) {
+                validation.add(new Series("exact, mean of the snapshots", meanExact, new Color(220, 120, 20), 2f, true));
+            }
+            panel(g, PANEL_W, "validation (% of images)", "epoch", validation);
         } finally {
             g.dispose();
         }

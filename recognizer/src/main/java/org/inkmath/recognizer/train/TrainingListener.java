@@ -49,6 +49,14 @@ public interface TrainingListener {
     default void validated(int epoch, Validation.Score score, boolean best) {
     }
 
+    /** Validation of the mean of {@code weights} weight files (the snapshots since the last validation) starts. */
+    default void meanValidationStarted(int epoch, int weights, int images) {
+    }
+
+    /** The mean's validation ended; {@code best} when it beat every earlier one (the mean was saved as the best model). */
+    default void meanValidated(int epoch, int weights, Validation.Score score, boolean best) {
+    }
+
     default void checkpointSaved(Path directory, long step) {
     }
 }

@@ -104,12 +104,59 @@ class TrainerTest {
         assertEquals(List.of(1, 1, 1, 1, 2, 2, 2, 2), rows.stream().map(TrainingLog.Row::epoch).toList());
         assertEquals(List.of(false, false, false, true, false, false, false, true),
                 rows.stream().map(TrainingLog.Row::isValidation).toList());
+        assertTrue(rows.stream().allMatch(r -> r.meanScore().isEmpty()), "no checkpoint, so no snapshot to average");
         BufferedImage png = ImageIO.read(out.resolve("curves.png").toFile());
         assertEquals(960, png.getWidth());
         assertEquals(320, png.getHeight());
         assertTrue(Files.isRegularFile(out.resolve("best.safetensors")), "best model kept at the first validation");
         try (ComerModel best = ComerModel.load(out.resolve("best.safetensors"))) {
             assertEquals(config.model(), best.config());
+        }
+    }
+
+    @Test
+    void eachValidationAlsoReadsTheMeanOfTheSnapshotsSinceTheLastAndKeepsTheBetterAsBest() throws Exception {
+        Path out = temp.resolve("run");
+        List<String> events = new ArrayList<>();
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void validated(int epoch, Validation.Score score, boolean best) {
+                events.add(epoch + " weights " + best);
+            }
+
+            @Override
+            public void meanValidated(int epoch, int weights, Validation.Score score, boolean best) {
+                events.add(epoch + " mean of " + weights + " " + best);
+            }
+        };
+        try (Trainer t = Trainer.start(TinyRuns.tinyConfig().withEpochs(2), TinyRuns.samples(6), TinyRuns.samples(2), out,
+                null)) {
+            // a checkpoint, so a snapshot, after every step: 3 steps an epoch
+            t.run(new Trainer.Session(0, 1e-9), listener, () -> false);
+        }
+        // steps 1 and 2 and the weights at the end of epoch 1 (step 3); then steps 4 and 5 and epoch 2's
+        assertEquals(4, events.size(), events.toString());
+        assertTrue(events.get(1).startsWith("1 mean of 3 ") && events.get(3).startsWith("2 mean of 3 "), events.toString());
+        List<TrainingLog.Row> validations = TrainingLog.read(out.resolve(Trainer.LOG_FILE)).rows().stream()
+                .filter(TrainingLog.Row::isValidation).toList();
+        assertEquals(2, validations.size());
+        assertTrue(validations.stream().allMatch(r -> r.meanScore().isPresent()), "the means are logged");
+
+        // best.safetensors holds whichever was last reported best: the epoch's weights or the mean
+        String last = events.stream().filter(e -> e.endsWith("true")).reduce((a, b) -> b).orElseThrow();
+        int epoch = Integer.parseInt(last.substring(0, 1));
+        Path epochFile = out.resolve(Trainer.EPOCHS_DIRECTORY).resolve(String.format("epoch-%03d.safetensors", epoch));
+        List<Path> expected = new ArrayList<>();
+        if (last.contains("mean")) {
+            for (int step = 3 * epoch - 2; step < 3 * epoch; step++) {
+                expected.add(out.resolve(Trainer.SNAPSHOTS_DIRECTORY).resolve(String.format("step-%07d.safetensors", step)));
+            }
+        }
+        expected.add(epochFile);
+        try (ComerModel best = ComerModel.load(out.resolve(Trainer.BEST_MODEL_FILE));
+             ComerModel mean = ComerModel.average(expected)) {
+            Map<String, float[]> want = mean.weights();
+            best.weights().forEach((name, values) -> assertArrayEquals(want.get(name), values, 0f, name));
         }
     }
 

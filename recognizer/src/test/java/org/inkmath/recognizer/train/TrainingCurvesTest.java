@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TrainingCurvesTest {
@@ -43,6 +44,13 @@ class TrainingCurvesTest {
         exactOnly.add(TrainingLog.Row.validation(20, 2, new Validation.Score(0.1, Double.NaN, Double.NaN), 20));
         exactOnly.add(TrainingLog.Row.validation(40, 4, new Validation.Score(0.3, Double.NaN, Double.NaN), 40));
         assertNotEquals(pixels(withRate, 480, 960), pixels(TrainingCurves.draw(exactOnly), 480, 960));
+        // the mean of the snapshots, where validated, is a line of its own
+        List<TrainingLog.Row> withMean = new ArrayList<>(rows.subList(0, 50));
+        withMean.add(TrainingLog.Row.validation(20, 2, new Validation.Score(0.1, 0.2, 0.3),
+                Optional.of(new Validation.Score(0.15, 0.25, 0.35)), 20));
+        withMean.add(TrainingLog.Row.validation(40, 4, new Validation.Score(0.3, 0.4, 0.5),
+                Optional.of(new Validation.Score(0.35, 0.45, 0.55)), 40));
+        assertNotEquals(pixels(withRate, 480, 960), pixels(TrainingCurves.draw(withMean), 480, 960));
     }
 
     private static long pixels(BufferedImage img, int fromX, int toX) {

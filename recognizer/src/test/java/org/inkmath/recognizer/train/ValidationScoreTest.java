@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,8 +62,30 @@ class ValidationScoreTest {
         log.write(file);
         List<String> lines = Files.readAllLines(file);
         assertEquals(TrainingLog.HEADER, lines.get(0));
-        assertEquals("2,1,,,,0.000000,70.5,,", lines.get(2));
-        assertEquals("3,2,,,,0.000000,90.0,0.250000,0.500000", lines.get(3));
+        assertEquals("2,1,,,,0.000000,70.5,,,,,", lines.get(2));
+        assertEquals("3,2,,,,0.000000,90.0,0.250000,0.500000,,,", lines.get(3));
         assertEquals(log.rows(), TrainingLog.read(file).rows());
+    }
+
+    @Test
+    void aValidatedMeanIsLoggedBesideTheEpochsWeightsAndCountsForTheBest(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("log.csv");
+        Files.writeString(file, TrainingLog.NINE_COLUMN_HEADER + "\n5,1,0.9,0.02,3.0,,10.0,,\n9,1,,,,0.100000,20.0,0.200000,0.300000\n");
+        TrainingLog log = TrainingLog.read(file);
+        assertEquals(9, log.lastValidationStep());
+        assertTrue(log.rows().get(1).meanScore().isEmpty(), "the second format has no mean");
+        log.add(TrainingLog.Row.step(12, 2, 0.8, 0.02, 3.0, 30));
+        log.add(TrainingLog.Row.validation(14, 2, new Validation.Score(0.12, 0.2, 0.3),
+                Optional.of(new Validation.Score(0.2, 0.3, 0.4)), 40));
+        assertEquals(14, log.lastValidationStep());
+        assertFalse(log.isBest(new Validation.Score(0.15, 0.5, 0.6)), "beats the epoch's weights, not their mean");
+        assertTrue(log.isBest(new Validation.Score(0.21, 0, 0)));
+        log.write(file);
+        List<String> lines = Files.readAllLines(file);
+        assertEquals("14,2,,,,0.120000,40.0,0.200000,0.300000,0.200000,0.300000,0.400000", lines.get(4));
+        TrainingLog again = TrainingLog.read(file);
+        assertEquals(log.rows(), again.rows());
+        assertEquals(Optional.of(new Validation.Score(0.2, 0.3, 0.4)), again.rows().get(3).meanScore());
+        assertEquals(0, new TrainingLog().lastValidationStep());
     }
 }
