@@ -297,7 +297,7 @@ public final class Trainer implements AutoCloseable {
             }
         }
         saveAll(listener);
-        return new Outcome(stop, step, epoch, lastLoss, Math.max(schedule.bestRate(), 0));
+        return new Outcome(stop, step, epoch, lastLoss, Math.max(schedule.bestRate(), log.bestRate()));
     }
 
     /** The epoch's batches from planned batch {@code from} on; per batch, whether it ends its planned batch. */
@@ -334,7 +334,8 @@ public final class Trainer implements AutoCloseable {
      * since the last validation (its snapshots and these weights; at a constant learning rate
      * the mean usually reads better than any one of them). Returns false when a stop was asked for
      * during a validation, which is then left out (the run saves and stops at once rather than
-     * after minutes of decoding; the next due validation takes place as usual).
+     * after minutes of decoding; the next due validation takes place as usual; a stop during the
+     * mean's validation keeps the row of the weights' own).
      */
     private boolean endEpoch(TrainingListener listener, BooleanSupplier stopRequested) throws IOException {
         int done = epoch + 1;

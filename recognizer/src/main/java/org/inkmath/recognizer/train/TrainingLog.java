@@ -119,6 +119,13 @@ public final class TrainingLog {
                 .allMatch(r -> score.compareTo(r.score()) > 0 && r.meanScore().map(m -> score.compareTo(m) > 0).orElse(true));
     }
 
+    /** The best expression rate validated so far, means included; 0 when there is none. */
+    public double bestRate() {
+        return rows.stream().filter(Row::isValidation)
+                .mapToDouble(r -> Math.max(r.validationRate(), r.meanScore().map(Validation.Score::expressionRate).orElse(0.0)))
+                .max().orElse(0);
+    }
+
     /** The step of the last validation logged; 0 when there is none. */
     public long lastValidationStep() {
         for (int i = rows.size() - 1; i >= 0; i--) {

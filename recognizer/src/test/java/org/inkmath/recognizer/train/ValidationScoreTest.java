@@ -78,6 +78,7 @@ class ValidationScoreTest {
         log.add(TrainingLog.Row.validation(14, 2, new Validation.Score(0.12, 0.2, 0.3),
                 Optional.of(new Validation.Score(0.2, 0.3, 0.4)), 40));
         assertEquals(14, log.lastValidationStep());
+        assertEquals(0.2, log.bestRate(), 1e-12, "the mean's rate");
         assertFalse(log.isBest(new Validation.Score(0.15, 0.5, 0.6)), "beats the epoch's weights, not their mean");
         assertTrue(log.isBest(new Validation.Score(0.21, 0, 0)));
         log.write(file);
@@ -87,5 +88,6 @@ class ValidationScoreTest {
         assertEquals(log.rows(), again.rows());
         assertEquals(Optional.of(new Validation.Score(0.2, 0.3, 0.4)), again.rows().get(3).meanScore());
         assertEquals(0, new TrainingLog().lastValidationStep());
+        assertEquals(0, new TrainingLog().bestRate());
     }
 }
