@@ -5,6 +5,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -382,7 +383,8 @@ public final class Trainer implements AutoCloseable {
                     Math.max(1, config.plateauEpochs() / config.validateEvery()));
             log.add(TrainingLog.Row.validation(step, done, score, mean, trainedSeconds));
             writeReports();
-            return mean.isPresent() || window.size() < 2;
+            boolean meanLeftOut = window.size() > 1 && mean.isEmpty();
+            return !meanLeftOut;
         }
         return true;
     }
@@ -393,17 +395,9 @@ public final class Trainer implements AutoCloseable {
      * {@code current}, the weights now.
      */
     private List<Path> weightsSinceLastValidation(Path current) throws IOException {
-        Path folder = out.resolve(SNAPSHOTS_DIRECTORY);
         long since = log.lastValidationStep();
-        List<Path> window = new java.util.ArrayList<>();
-        if (Files.isDirectory(folder)) {
-            try (Stream<Path> files = Files.list(folder)) {
-                files.filter(f -> f.getFileName().toString().matches(SNAPSHOT_PREFIX + "\\d+\\.safetensors"))
-                        .filter(f -> numberOf(f, SNAPSHOT_PREFIX) > since && numberOf(f, SNAPSHOT_PREFIX) < step)
-                        .sorted(Comparator.comparingLong(f -> numberOf(f, SNAPSHOT_PREFIX)))
-                        .forEach(window::add);
-            }
-        }
+        List<Path> window = new ArrayList<>(numbered(out.resolve(SNAPSHOTS_DIRECTORY), SNAPSHOT_PREFIX).stream()
+                .filter(f -> numberOf(f, SNAPSHOT_PREFIX) > since && numberOf(f, SNAPSHOT_PREFIX) < step).toList());
         window.add(current);
         return window;
     }
@@ -425,11 +419,7 @@ public final class Trainer implements AutoCloseable {
         String prefix = name.substring(0, name.indexOf('%'));
         Path saved = folder.resolve(String.format(Locale.ROOT, name, number) + ".safetensors");
         saveModel(saved);
-        List<Path> numbered;
-        try (Stream<Path> files = Files.list(folder)) {
-            numbered = files.filter(f -> f.getFileName().toString().matches(Pattern.quote(prefix) + "\\d+\\.safetensors"))
-                    .sorted(Comparator.comparingLong(f -> numberOf(f, prefix))).toList();
-        }
+        List<Path> numbered = numbered(folder, prefix);
         for (Path old : numbered.subList(0, Math.max(0, numbered.size() - kept))) {
             if (!old.equals(saved)) { // a resumed run may find higher numbers than its own
                 Files.delete(old);
@@ -447,6 +437,17 @@ public final class Trainer implements AutoCloseable {
         Path temp = target.resolveSibling(target.getFileName() + ".tmp");
         weights.save(temp, WeightPrecision.FLOAT32);
         AtomicFiles.replace(temp, target);
+    }
+
+    /** The files {@code folder/prefix(number).safetensors}, by number; none when the folder does not exist. */
+    private static List<Path> numbered(Path folder, String prefix) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().matches(Pattern.quote(prefix) + "\\d+\\.safetensors"))
+                    .sorted(Comparator.comparingLong(f -> numberOf(f, prefix))).toList();
+        }
     }
 
     private static long numberOf(Path snapshot, String prefix) {
