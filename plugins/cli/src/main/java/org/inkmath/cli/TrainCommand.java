@@ -476,9 +476,7 @@ public final class TrainCommand implements Callable<Integer> {
         @Override
         public void validated(int epoch, Validation.Score score, boolean best) {
             close();
-            err.printf(Locale.ROOT, "epoch %d: validation expression rate %.2f%% (within 1 edit %.2f%%, 2 edits %.2f%%)%s%n",
-                    epoch, 100 * score.expressionRate(), 100 * score.withinOneEdit(), 100 * score.withinTwoEdits(),
-                    best ? " (best so far, saved)" : "");
+            err.printf(Locale.ROOT, "epoch %d: validation %s%n", epoch, rates(score, best));
         }
 
         @Override
@@ -490,8 +488,12 @@ public final class TrainCommand implements Callable<Integer> {
         @Override
         public void meanValidated(int epoch, int weights, Validation.Score score, boolean best) {
             close();
-            err.printf(Locale.ROOT, "epoch %d: the mean of the %d snapshots since the last validation: expression rate "
-                            + "%.2f%% (within 1 edit %.2f%%, 2 edits %.2f%%)%s%n", epoch, weights,
+            err.printf(Locale.ROOT, "epoch %d: the mean of the %d snapshots since the last validation: %s%n", epoch,
+                    weights, rates(score, best));
+        }
+
+        private static String rates(Validation.Score score, boolean best) {
+            return String.format(Locale.ROOT, "expression rate %.2f%% (within 1 edit %.2f%%, 2 edits %.2f%%)%s",
                     100 * score.expressionRate(), 100 * score.withinOneEdit(), 100 * score.withinTwoEdits(),
                     best ? " (best so far, saved)" : "");
         }
